@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { auditRoutes } from './features/audit/audit.routes';
+import { authRoutes } from './features/auth/auth.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { orgRoutes } from './features/org/org.routes';
+import { usersRoutes } from './features/users/users.routes';
+import { installErrorHandler } from './http/errors-handler';
+import './http/fastify-types';
+import { installGuard } from './http/guard';
+import { loggerOptions } from './http/logger';
+import { installMetrics } from './http/metrics';
+import { installStatic } from './http/static';
+import { VERSION } from './version';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+}
+
+/** Builds the Fastify app: plugins, the guard, the error handler and every feature's routes. */
+export async function buildApp({ database, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? loggerOptions(config.logLevel) : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('manyi', { database, config, routes: [] });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Manyi API', version: VERSION, description: 'Manyi (满意) customer-satisfaction management for dealerships' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'manyi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+  installErrorHandler(app);
+  installGuard(app);
+  installMetrics(app);
+
+  healthRoutes(app, VERSION);
+  authRoutes(app);
+  usersRoutes(app);
+  orgRoutes(app);
+  auditRoutes(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    // The reference page runs its own inline bootstrap script: give it a CSP of its own.
+    docs.addHook('onSend', async (_req, reply) => {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:");
+    });
+    await docs.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  });
+  await installStatic(app);
+  return app;
+}

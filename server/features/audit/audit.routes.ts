@@ -1,0 +1,21 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditList, AuditQuery, AuditVerifyResult } from '../../../core/contracts/audit';
+import type { Actor } from '../../http/actor';
+import { listAudit, verifyAudit } from './audit.use-cases';
+
+export function auditRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = app.manyi.database.db;
+  const actorOf = (req: FastifyRequest) => req.actor as Actor;
+
+  r.get('/api/audit', {
+    schema: { tags: ['audit'], summary: 'Audit log of my dealers (system admins: everything)', querystring: AuditQuery, response: { 200: AuditList } },
+    config: { access: 'audit:read' },
+  }, async (req) => listAudit(db, actorOf(req), req.query));
+
+  r.post('/api/audit/verify', {
+    schema: { tags: ['audit'], summary: 'Recompute every hash chain and name the first broken link', response: { 200: AuditVerifyResult } },
+    config: { access: 'audit:verify' },
+  }, async (req) => verifyAudit(db, actorOf(req)));
+}

@@ -1,0 +1,188 @@
+import { permissionsOf, type Role } from '../../../core/permissions';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Actor, RequestMeta } from '../../http/actor';
+import { AppError } from '../../http/errors';
+import { appendAudit } from '../audit/audit.service';
+import { findDealersInScope, findScopeName } from '../org/org.queries';
+import * as q from './auth.queries';
+import { hashPassword, verifyPassword } from './passwords';
+import { hashToken, newToken } from './tokens';
+
+export type Scope = { kind: 'dealer' | 'region' | 'group'; id: string };
+
+export function scopeOf(u: { dealerId: string | null; regionId: string | null; groupId: string | null }): Scope {
+  if (u.dealerId) return { kind: 'dealer', id: u.dealerId };
+  if (u.regionId) return { kind: 'region', id: u.regionId };
+  return { kind: 'group', id: u.groupId ?? '' };
+}
+
+const throttleKey = (username: string, ip: string) => `${username.toLowerCase()}|${ip}`;
+
+/**
+ * Login throttling per (username, client IP): after N failures within the lock window that pair is
+ * refused until the lock ends. Keyed by IP too, so nobody can lock a colleague out from elsewhere, and
+ * every lock expires by itself.
+ */
+async function checkThrottle(db: Db, key: string, now: Date) {
+  const t = await q.findThrottle(db, key);
+  if (t?.lockedUntil && t.lockedUntil > now) {
+    const retryAfterSeconds = Math.ceil((t.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new AppError('LOGIN_THROTTLED', 'Too many failed logins; try again later', { retryAfterSeconds });
+  }
+  return t;
+}
+
+export async function login(db: Db, cfg: Config, input: { username: string; password: string }, meta: RequestMeta) {
+  const now = new Date();
+  const key = throttleKey(input.username, meta.ip);
+  const throttle = await checkThrottle(db, key, now);
+  const user = await q.findUserByUsername(db, input.username);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!ok || !user || user.disabledAt) {
+    const inWindow = throttle && now.getTime() - throttle.windowStartedAt.getTime() < cfg.loginLockMs;
+    const failures = (inWindow ? throttle.failures : 0) + 1;
+    const locked = failures >= cfg.loginMaxFailures;
+    await db.transaction().execute(async (tx) => {
+      await q.saveThrottle(tx, {
+        key,
+        failures: locked ? 0 : failures,
+        windowStartedAt: inWindow ? throttle.windowStartedAt : now,
+        lockedUntil: locked ? new Date(now.getTime() + cfg.loginLockMs) : null,
+      });
+      await appendAudit(tx, {
+        dealerId: user?.dealerId ?? null,
+        actorUserId: user?.id ?? null,
+        actorUsername: input.username.slice(0, 64),
+        action: 'auth.login',
+        outcome: 'failure',
+        ip: meta.ip,
+        details: { reason: !user ? 'unknown_user' : user.disabledAt ? 'disabled' : 'wrong_password', locked },
+      });
+    });
+    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+  }
+  return createSession(db, cfg, user, meta, key);
+}
+
+async function createSession(
+  db: Db,
+  cfg: Config,
+  user: { id: string; username: string; dealerId: string | null; regionId: string | null; groupId: string | null },
+  meta: RequestMeta,
+  throttleKeyToClear: string,
+) {
+  const token = newToken();
+  const now = new Date();
+  const dealers = await findDealersInScope(db, scopeOf(user));
+  await db.transaction().execute(async (tx) => {
+    await q.insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken: newToken(),
+      currentDealerId: user.dealerId ?? dealers[0]?.id ?? null,
+      expiresAt: new Date(now.getTime() + cfg.sessionAbsoluteMs),
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await q.recordLogin(tx, user.id, now);
+    await q.clearThrottle(tx, throttleKeyToClear);
+    await appendAudit(tx, {
+      dealerId: user.dealerId,
+      actorUserId: user.id,
+      actorUsername: user.username,
+      action: 'auth.login',
+      ip: meta.ip,
+    });
+  });
+  return token;
+}
+
+/** Resolves a session token to an Actor, or throws UNAUTHENTICATED / SESSION_EXPIRED. */
+export async function resolveSession(db: Db, cfg: Config, token: string | undefined, ip: string): Promise<Actor> {
+  if (!token || token.length > 200) throw new AppError('UNAUTHENTICATED', 'Please log in');
+  const tokenHash = hashToken(token);
+  const s = await q.findSessionWithUser(db, tokenHash);
+  if (!s) throw new AppError('UNAUTHENTICATED', 'Please log in');
+  const now = new Date();
+  const idleExpiresAt = new Date(s.lastSeenAt.getTime() + cfg.sessionIdleMs);
+  if (s.disabledAt || s.expiresAt <= now || idleExpiresAt <= now) {
+    await q.deleteSession(db, tokenHash);
+    throw new AppError('SESSION_EXPIRED', 'Your session has ended; please log in again');
+  }
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await q.touchSession(db, tokenHash, now);
+  const roles = s.roles as Role[];
+  const scope = scopeOf(s);
+  const dealerIds = (await findDealersInScope(db, scope)).map((d) => d.id);
+  const currentDealerId = s.currentDealerId && dealerIds.includes(s.currentDealerId) ? s.currentDealerId : (dealerIds[0] ?? null);
+  return {
+    userId: s.userId,
+    username: s.username,
+    displayName: s.displayName,
+    roles,
+    permissions: permissionsOf(roles),
+    scope,
+    dealerIds,
+    currentDealerId,
+    mustChangePassword: s.mustChangePassword,
+    locale: s.locale === 'en' ? 'en' : 'zh-CN',
+    sessionTokenHash: tokenHash,
+    csrfToken: s.csrfToken,
+    idleExpiresAt: new Date(Math.max(idleExpiresAt.getTime(), now.getTime() + cfg.sessionIdleMs - 60_000)),
+    absoluteExpiresAt: s.expiresAt,
+    ip,
+  };
+}
+
+export async function logout(db: Db, actor: Actor) {
+  await db.transaction().execute(async (tx) => {
+    await q.deleteSession(tx, actor.sessionTokenHash);
+    await appendAudit(tx, { dealerId: actor.currentDealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'auth.logout', ip: actor.ip });
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }) {
+  const user = await q.findUserById(db, actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION_FAILED', 'The current password is wrong', { field: 'currentPassword' });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', { field: 'newPassword' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (tx) => {
+    await q.updatePassword(tx, actor.userId, passwordHash, false);
+    await q.deleteUserSessions(tx, actor.userId, actor.sessionTokenHash);
+    await appendAudit(tx, { dealerId: actor.currentDealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'auth.password-change', entityType: 'user', entityId: actor.userId, ip: actor.ip });
+  });
+}
+
+export async function switchDealer(db: Db, actor: Actor, dealerId: string) {
+  if (!actor.dealerIds.includes(dealerId)) throw new AppError('NOT_FOUND', 'Dealer not found');
+  await q.setSessionDealer(db, actor.sessionTokenHash, dealerId);
+  return { ...actor, currentDealerId: dealerId };
+}
+
+export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en') {
+  await q.updateLocale(db, actor.userId, locale);
+  return { ...actor, locale };
+}
+
+export async function buildMe(db: Db, actor: Actor) {
+  const dealers = await findDealersInScope(db, actor.scope);
+  return {
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale, mustChangePassword: actor.mustChangePassword },
+    roles: actor.roles,
+    permissions: [...actor.permissions].sort(),
+    scope: { ...actor.scope, name: await findScopeName(db, actor.scope) },
+    dealers: dealers.map((d) => ({ id: d.id, code: d.code, name: d.name, regionId: d.regionId, regionName: d.regionName, timeZone: d.timeZone })),
+    currentDealerId: actor.currentDealerId,
+    csrfToken: actor.csrfToken,
+    session: { idleExpiresAt: actor.idleExpiresAt.toISOString(), absoluteExpiresAt: actor.absoluteExpiresAt.toISOString() },
+  };
+}
+
+export async function purgeExpiredSessions(db: Db, cfg: Config) {
+  const now = new Date();
+  await q.deleteExpiredSessions(db, now, new Date(now.getTime() - cfg.sessionIdleMs));
+}

@@ -1,0 +1,18 @@
+import { Cron } from 'croner';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { purgeExpiredSessions } from '../features/auth/auth.service';
+
+/** Recurring maintenance. Each task is idempotent, so several app instances may run it. */
+export function startSchedules(database: Database, config: Config, log: (msg: string, err: unknown) => void) {
+  const jobs = [
+    new Cron('*/10 * * * *', { protect: true }, async () => {
+      try {
+        await purgeExpiredSessions(database.db, config);
+      } catch (e) {
+        log('sessions.purge-expired failed', e);
+      }
+    }),
+  ];
+  return () => jobs.forEach((j) => j.stop());
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config';
+import { backupEmbedded } from './db/backup';
+import { type Database, migrateToLatest, openDatabase } from './db/client';
+import { startControlServer } from './db/control-socket';
+import { lockDataDir } from './db/embedded-lock';
+import { DEMO_USERS } from './db/seed/demo-org';
+import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
+import { startSchedules } from './jobs/schedule';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (locking an embedded one), migrates, seeds demo data on a new embedded DB, serves. */
+export async function startServer(config: Config, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
+  const say = (msg: string) => { if (!opts.quiet) process.stdout.write(`${msg}\n`); };
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const embedded = !config.databaseUrl;
+  try {
+    if (embedded) {
+      fs.mkdirSync(config.dataDir, { recursive: true });
+      cleanups.push(await lockDataDir(config.dataDir, (err) => {
+        process.stderr.write(`Lost the lock on ${config.dataDir}: ${err.message}; stopping to protect the data.\n`);
+        process.exit(1);
+      }));
+    }
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: embedded ? config.dataDir : undefined });
+    cleanups.push(() => database.close());
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+    let seeded = false;
+    if (embedded && !(await hasAnyOrganisation(database.db))) {
+      const r = await seedDemo(database.db, config);
+      seeded = true;
+      say(`Seeded demo data: 3 dealers, ${r.users} users, ${r.staff} staff.`);
+    }
+    const app = await buildApp({ database, config, logger: !opts.quiet });
+    cleanups.push(() => app.close());
+    if (embedded) cleanups.push(await startControlServer(config.dataDir, async (req) => ({ ok: true, bytes: await backupEmbedded(database, req.file) })));
+    cleanups.push(startSchedules(database, config, (msg, err) => app.log.error({ err }, msg)));
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    say(`\nManyi is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : database.location})`);
+    if (seeded || (embedded && !opts.quiet)) {
+      say(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.slice(0, 12).map((u) => u.username).join(', ')}`);
+    }
+    say(`API reference: ${url}/api/docs`);
+    let stopping: Promise<void> | undefined;
+    const stop = () => (stopping ??= runCleanups(cleanups));
+    return { app, database, url, stop };
+  } catch (e) {
+    await runCleanups(cleanups);
+    throw e;
+  }
+}
+
+async function runCleanups(cleanups: (() => Promise<void> | void)[]) {
+  for (const c of [...cleanups].reverse()) {
+    try { await c(); } catch { /* keep closing the rest */ }
+  }
+}
+
+/** SIGINT / SIGTERM: stop taking requests, finish the ones in flight, close the database, release the lock. */
+export function stopOnSignals(server: RunningServer) {
+  let signalled = false;
+  const onSignal = (sig: string) => {
+    if (signalled) return;
+    signalled = true;
+    process.stdout.write(`\n${sig} received: shutting down…\n`);
+    const force = setTimeout(() => { process.stderr.write('Shutdown took too long; exiting.\n'); process.exit(1); }, 15_000);
+    force.unref();
+    void server.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+const serverTests = ['server/**/*.test.ts', 'cli/**/*.test.ts'];
+
+/**
+ * Three projects: pure unit tests; the data-layer/HTTP tests on embedded PGlite; and the same files
+ * again on the PostgreSQL server (TEST_DATABASE_URL, default the local server's `test` database).
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['core/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      { test: { name: 'pglite', include: serverTests, env: { MANYI_TEST_DB: 'pglite' } } },
+      { test: { name: 'pg', include: serverTests, env: { MANYI_TEST_DB: 'postgres' }, globalSetup: ['tests/pg-global-setup.ts'] } },
+    ],
+  },
+});
