@@ -11,9 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: ['core/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { test: { name: 'pglite', include: serverTests, env: { MANYI_TEST_DB: 'pglite' } } },
-      { test: { name: 'pg', include: serverTests, env: { MANYI_TEST_DB: 'postgres' }, globalSetup: ['tests/pg-global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['core/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      { extends: true, test: { name: 'pglite', include: serverTests, env: { MANYI_TEST_DB: 'pglite' } } },
+      { extends: true, test: { name: 'pg', include: serverTests, env: { MANYI_TEST_DB: 'postgres' }, globalSetup: ['tests/pg-global-setup.ts'] } },
     ],
   },
 });

@@ -1,4 +1,4 @@
-import type { Config } from '../server/config';
+import { type Config, pgliteDir } from '../server/config';
 import { type Database, migrateToLatest, openDatabase } from '../server/db/client';
 import { lockDataDir } from '../server/db/embedded-lock';
 
@@ -6,7 +6,7 @@ import { lockDataDir } from '../server/db/embedded-lock';
 export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const unlock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
   try {
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, poolSize: 2 });
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : pgliteDir(config), poolSize: 2 });
     try {
       if (opts.migrate !== false) await migrateToLatest(database.db);
       return await fn(database);

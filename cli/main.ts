@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { loadConfig, type Config } from '../server/config';
+import { loadConfig, pgliteDir, type Config } from '../server/config';
 import { backupEmbedded, restoreEmbedded } from '../server/db/backup';
 import { sendControl } from '../server/db/control-socket';
 import { DataDirLockedError, isDataDirLocked } from '../server/db/embedded-lock';
@@ -54,7 +54,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(`Backup of the running server written to ${target} (${r.bytes} bytes).`);
         return;
       }
-      if (!fs.existsSync(path.join(cfg.dataDir, 'PG_VERSION'))) throw new CliError(`No Manyi database in ${cfg.dataDir}`, 2);
+      if (!fs.existsSync(path.join(pgliteDir(cfg), 'PG_VERSION'))) throw new CliError(`No Manyi database in ${cfg.dataDir}`, 2);
       const bytes = await withDatabase(cfg, (database) => backupEmbedded(database, target), { migrate: false });
       out(`Backup written to ${target} (${bytes} bytes).`);
     });
@@ -64,7 +64,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const cfg = getConfig();
       if (cfg.databaseUrl) throw new CliError('On a PostgreSQL server use pg_restore (see README)', 2);
       if (await isDataDirLocked(cfg.dataDir)) throw new DataDirLockedError(cfg.dataDir);
-      await restoreEmbedded(path.resolve(file), cfg.dataDir);
+      await restoreEmbedded(path.resolve(file), pgliteDir(cfg));
       out(`Restored ${file} into ${cfg.dataDir}. Start Manyi with MANYI_DATA_DIR=${cfg.dataDir}.`);
     });
 
@@ -76,6 +76,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     throw new CliError(`Audit log BROKEN at chain ${b?.dealerId} row ${b?.seq}: ${b?.reason}`, 3);
   });
 
+  const overrideExits = (c: Command): void => {
+    c.exitOverride();
+    c.commands.forEach(overrideExits);
+  };
+  overrideExits(program);
   try {
     await program.parseAsync(argv);
     return 0;

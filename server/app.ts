@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -32,9 +32,23 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
     logger: logger ? loggerOptions(config.logLevel) : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Router-level failures (bad URL encoding, over-long path parameters) get our error body too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const uriTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply.status(uriTooLong ? 414 : 400).send({ error: { code: uriTooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: error.message } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site HTML form can send text/plain or form bodies, never application/json.
+  app.removeContentTypeParser('text/plain');
+  // An empty JSON body means "no body" (body-less POSTs); anything else goes to the default parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '' || body === undefined) return done(null, undefined);
+    return parseJson(req, String(body), done);
+  });
   app.decorate('manyi', { database, config, routes: [] });
 
   await app.register(helmet, {

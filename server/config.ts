@@ -58,3 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
   };
 }
+
+/** PGlite's own directory inside MANYI_DATA_DIR (which also holds the lock and the control socket). */
+export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'pgdata');
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import type { Config } from './config';
+import { type Config, pgliteDir } from './config';
 import { backupEmbedded } from './db/backup';
 import { type Database, migrateToLatest, openDatabase } from './db/client';
 import { startControlServer } from './db/control-socket';
@@ -30,7 +30,7 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
         process.exit(1);
       }));
     }
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: embedded ? config.dataDir : undefined });
+    const database = await openDatabase({ url: config.databaseUrl, dataDir: embedded ? pgliteDir(config) : undefined });
     cleanups.push(() => database.close());
     const applied = await migrateToLatest(database.db);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);

@@ -8,6 +8,10 @@ import { freshDatabase } from './test-db';
 
 export const DEMO_PASSWORD = 'Manyi@2026';
 
+let ipCounter = 0;
+/** Each test login comes from its own address, so the per-address login rate limit stays out of the way. */
+const nextIp = () => `10.77.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+
 export interface Session {
   cookie: string;
   csrf: string;
@@ -40,7 +44,7 @@ export function useTestApp(overrides: Partial<Config> = {}): TestApp {
       app,
       database,
       config,
-      async login(username: string, password = DEMO_PASSWORD, ip = '127.0.0.1') {
+      async login(username: string, password = DEMO_PASSWORD, ip = nextIp()) {
         const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
         if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
         const cookie = res.cookies.find((c) => c.name === 'manyi_session');

@@ -8,7 +8,7 @@ export default async function setup() {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
-    const r = await client.query<{ v: string }>('show server_version');
+    const r = await client.query<{ v: string }>("select current_setting('server_version') as v");
     process.stdout.write(`\n[pg] data-layer tests run on PostgreSQL ${r.rows[0]?.v} at ${url.replace(/:[^:@/]*@/, ':***@')}\n`);
     process.env.MANYI_PG_AVAILABLE = '1';
   } catch (e) {

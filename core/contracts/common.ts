@@ -30,3 +30,6 @@ export const Paging = z
   .strict();
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** The body of a POST that takes no input: nothing, or an empty object. */
+export const NoBody = z.object({}).strict().nullish();

@@ -23,9 +23,10 @@ export async function backupEmbedded(database: Database, file: string): Promise<
 /** Restores a backup into an empty (or missing) data directory. */
 export async function restoreEmbedded(file: string, dataDir: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`Backup file ${file} does not exist`);
-  const entries = fs.existsSync(dataDir) ? fs.readdirSync(dataDir).filter((f) => f !== 'manyi.lock') : [];
-  if (entries.length > 0) throw new Error(`The data directory ${dataDir} is not empty; restore into a new directory (MANYI_DATA_DIR=…)`);
+  const entries = fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [];
+  if (entries.length > 0) throw new Error(`The data directory ${path.dirname(dataDir)} already holds a database; restore into a new, empty directory (MANYI_DATA_DIR=…)`);
   const data = fs.readFileSync(file);
+  fs.mkdirSync(dataDir, { recursive: true });
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([data]) });

@@ -37,7 +37,7 @@ export async function startControlServer(dataDir: string, handle: (req: ControlR
         reply = Promise.resolve({ ok: false, error: 'bad request' });
       }
       void reply
-        .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }))
+        .catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : JSON.stringify(e) }))
         .then((r) => conn.end(`${JSON.stringify(r)}\n`));
     });
     conn.on('error', () => conn.destroy());

@@ -12,7 +12,7 @@ export async function installStatic(app: FastifyInstance) {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
-      wildcard: false,
+      wildcard: true,
       index: false,
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
@@ -20,7 +20,8 @@ export async function installStatic(app: FastifyInstance) {
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    const isAsset = request.url.startsWith('/assets/');
+    if (request.url.startsWith('/api') || isAsset || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');

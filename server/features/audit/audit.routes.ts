@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditList, AuditQuery, AuditVerifyResult } from '../../../core/contracts/audit';
+import { NoBody } from '../../../core/contracts/common';
 import type { Actor } from '../../http/actor';
 import { listAudit, verifyAudit } from './audit.use-cases';
 
@@ -15,7 +16,7 @@ export function auditRoutes(app: FastifyInstance) {
   }, async (req) => listAudit(db, actorOf(req), req.query));
 
   r.post('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Recompute every hash chain and name the first broken link', response: { 200: AuditVerifyResult } },
+    schema: { tags: ['audit'], summary: 'Recompute every hash chain and name the first broken link', body: NoBody, response: { 200: AuditVerifyResult } },
     config: { access: 'audit:verify' },
   }, async (req) => verifyAudit(db, actorOf(req)));
 }

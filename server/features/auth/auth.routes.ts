@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ChangePasswordRequest, LoginRequest, Me, SetLocaleRequest, SwitchDealerRequest } from '../../../core/contracts/auth';
-import { Ok } from '../../../core/contracts/common';
+import { NoBody, Ok } from '../../../core/contracts/common';
 import type { Actor } from '../../http/actor';
 import { SESSION_COOKIE } from '../../http/guard';
 import * as auth from './auth.service';
@@ -34,7 +34,7 @@ export function authRoutes(app: FastifyInstance) {
   });
 
   r.post('/api/auth/logout', {
-    schema: { tags, summary: 'Log out (ends this session)', response: { 200: Ok } },
+    schema: { tags, summary: 'Log out (ends this session)', body: NoBody, response: { 200: Ok } },
     config: { access: 'authenticated', allowDuringPasswordChange: true },
   }, async (req, reply) => {
     await auth.logout(db, actorOf(req));

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { manyi, startServe } from '../tests/cli-runner';
+import { TEST_DB_KIND } from '../tests/test-db';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const TABLES = ['dealer_groups', 'regions', 'dealers', 'users', 'staff', 'audit_log', 'sessions'];
+async function tableDump(dataDir: string) {
+  const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
+  const out: Record<string, string> = {};
+  for (const t of TABLES) {
+    const r = await db.query<{ j: string }>(`select coalesce(json_agg(x order by x::text)::text, '[]') as j from ${t} x`);
+    out[t] = r.rows[0]?.j ?? '';
+  }
+  await db.close();
+  return out;
+}
+
+describe.skipIf(TEST_DB_KIND !== 'pglite')('manyi CLI on an embedded database', { timeout: 180_000 }, () => {
+  const dataDir = path.join(tmp, 'data');
+  const env = { MANYI_DATA_DIR: dataDir };
+
+  it('shows help, and refuses bad arguments with a clear message and a non-zero exit', () => {
+    expect(manyi(['--help'], env).stdout).toContain('seed-demo');
+    expect(manyi(['user', 'add', '--help'], env).stdout).toContain('--role');
+    const bogus = manyi(['frobnicate'], env);
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toMatch(/unknown command/);
+    const noRole = manyi(['user', 'add', 'bob', '--password', 'Initial1234'], env);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toMatch(/--role/);
+  });
+
+  it('migrates, seeds demo data once, and manages users', () => {
+    expect(manyi(['migrate'], env).code).toBe(0);
+    expect(manyi(['seed-demo'], env).stdout).toContain('Seeded 3 dealers');
+    const again = manyi(['seed-demo'], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already has an organisation');
+    expect(manyi(['user', 'add', 'bob', '--role', 'cs_agent', '--password', 'Initial1234', '--dealer', 'SH001', '--name', '鲍勃'], env).code).toBe(0);
+    const badRole = manyi(['user', 'add', 'eve', '--role', 'overlord', '--password', 'Initial1234', '--dealer', 'SH001'], env);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('Invalid --role');
+    expect(manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'short', '--dealer', 'SH001'], env).code).toBe(2);
+    expect(manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'Initial1234', '--dealer', 'NOPE'], env).stderr).toContain('No dealer with code NOPE');
+    expect(manyi(['user', 'passwd', 'bob', '--password', 'Second12345'], env).code).toBe(0);
+    expect(manyi(['user', 'disable', 'bob'], env).stdout).toContain('Disabled bob');
+    expect(manyi(['user', 'disable', 'nobody'], env).code).toBe(1);
+    expect(manyi(['audit', 'verify'], env).stdout).toMatch(/Audit log intact: \d+ rows/);
+  });
+
+  it('backs up a stopped database and restores it into a fresh directory with every row', async () => {
+    const file = path.join(tmp, 'offline.tar.gz');
+    expect(manyi(['backup', file], env).code).toBe(0);
+    const restored = path.join(tmp, 'restored-offline');
+    const r = manyi(['restore', file], { MANYI_DATA_DIR: restored });
+    expect(r.code, r.stderr).toBe(0);
+    expect(await tableDump(restored)).toEqual(await tableDump(dataDir));
+    const intoFull = manyi(['restore', file], { MANYI_DATA_DIR: restored });
+    expect(intoFull.code).toBe(1);
+    expect(intoFull.stderr).toContain('already holds a database');
+    const junk = path.join(tmp, 'junk.tar.gz');
+    fs.writeFileSync(junk, 'not a backup');
+    expect(manyi(['restore', junk], { MANYI_DATA_DIR: path.join(tmp, 'junk-dir') }).code).toBe(1);
+  });
+
+  it('locks the directory against a second server, backs up the live one, and stops cleanly', async () => {
+    const server = startServe(env);
+    const url = await server.url;
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dealer_admin', password: 'Manyi@2026' }) });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const created = await fetch(`${url}/api/staff`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: '在线备份', department: 'sales', position: '销售顾问' }) });
+    expect(created.status).toBe(201);
+
+    const second = manyi(['serve'], { ...env, PORT: '0' });
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain('is in use by another Manyi process');
+
+    const file = path.join(tmp, 'live.tar.gz');
+    const b = manyi(['backup', file], env);
+    expect(b.stdout, b.stderr).toContain('Backup of the running server');
+    const restored = path.join(tmp, 'restored-live');
+    expect(manyi(['restore', file], { MANYI_DATA_DIR: restored }).code).toBe(0);
+    const dump = await tableDump(restored);
+    expect(dump.staff).toContain('在线备份');
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'manyi.lock'))).toBe(false);
+    expect(await tableDump(dataDir)).toEqual(dump);
+  });
+});

@@ -1,0 +1,91 @@
+import { Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import { createElement, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../features/auth/session';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { FullPageSpin } from '../ui/FullPageSpin';
+import { DealerSwitcher } from './DealerSwitcher';
+import { LangSwitch } from './LangSwitch';
+import { menuEntryFor, visibleMenu } from './menu';
+import { UserMenu } from './UserMenu';
+
+const { Header, Sider, Content } = Layout;
+
+/** Header (product, dealer, language, user) + role-aware side menu + the page. */
+export function AppLayout() {
+  const me = useSession();
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const entries = visibleMenu(me.permissions);
+  const items: MenuProps['items'] = entries.map((entry) => ({
+    key: entry.key,
+    icon: createElement(entry.icon),
+    label: t(entry.labelKey),
+    'data-testid': `menu-${entry.key}`,
+  }));
+  const selected = menuEntryFor(pathname);
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    const entry = entries.find((e) => e.key === key);
+    if (entry) void navigate(entry.path);
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 24,
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="app-name">
+          {t('app.name')}
+        </Typography.Title>
+        <div style={{ flex: 1 }} />
+        <Space size="middle" wrap={false}>
+          <DealerSwitcher />
+          <LangSwitch />
+          <UserMenu />
+        </Space>
+      </Header>
+      <Layout>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          theme="light"
+          width={208}
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected.key] : []}
+            onClick={onClick}
+            style={{ borderInlineEnd: 'none' }}
+            data-testid="side-menu"
+          />
+        </Sider>
+        <Content style={{ padding: 24 }}>
+          <ErrorBoundary resetKey={pathname}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+import { AuditOutlined, DashboardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { ComponentType } from 'react';
+import type { Permission } from '../../core/permissions';
+import type { Messages } from '../i18n/messages';
+
+/**
+ * The one table the side menu and the routes are built from. A later capability (callbacks, cases,
+ * reports…) adds a row here, a `nav.<key>` label in both i18n files and a page in router.tsx.
+ */
+export interface MenuEntry {
+  key: MenuKey;
+  path: string;
+  labelKey: `nav.${keyof Messages['nav']}`;
+  icon: ComponentType;
+  permission: Permission;
+}
+
+export const MENU_KEYS = ['dashboard', 'staff', 'dealers', 'users', 'audit'] as const;
+export type MenuKey = (typeof MENU_KEYS)[number];
+
+export const MENU: readonly MenuEntry[] = [
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    icon: DashboardOutlined,
+    permission: 'dashboard:view',
+  },
+  { key: 'staff', path: '/staff', labelKey: 'nav.staff', icon: TeamOutlined, permission: 'staff:read' },
+  { key: 'dealers', path: '/dealers', labelKey: 'nav.dealers', icon: ShopOutlined, permission: 'org:read' },
+  { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
+  { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },
+];
+
+/** The entries a user with these permissions may see, in table order. */
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.filter((entry) => permissions.includes(entry.permission));
+}
+
+/** The menu entry whose path is the start of the current location, for the selected key. */
+export function menuEntryFor(pathname: string): MenuEntry | undefined {
+  return MENU.find((entry) => pathname === entry.path || pathname.startsWith(`${entry.path}/`));
+}

@@ -1,0 +1,68 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireAuth } from './features/auth/RequireAuth';
+import { RequirePermission } from './features/auth/RequirePermission';
+import { useSession } from './features/auth/session';
+import { RouteError } from './features/errors/RouteError';
+import { AppLayout } from './layout/AppLayout';
+import { MENU, visibleMenu, type MenuKey } from './layout/menu';
+import { FullPageSpin } from './ui/FullPageSpin';
+
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
+
+/** One page per menu entry; the Record type makes a menu row without a page a compile error. */
+const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
+  dashboard: lazy(() => import('./features/dashboard/DashboardPage')),
+  staff: lazy(() => import('./features/staff/StaffPage')),
+  dealers: lazy(() => import('./features/dealers/DealersPage')),
+  users: lazy(() => import('./features/users/UsersPage')),
+  audit: lazy(() => import('./features/audit/AuditPage')),
+};
+
+/** `/` goes to the first page the user's roles may see. */
+function Home() {
+  const me = useSession();
+  const first = visibleMenu(me.permissions)[0];
+  return first ? <Navigate to={first.path} replace /> : <NotFoundPage />;
+}
+
+const menuRoutes: RouteObject[] = MENU.map((entry) => {
+  const Page = PAGES[entry.key];
+  return {
+    path: entry.path.replace(/^\//, ''),
+    element: (
+      <RequirePermission permission={entry.permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
+});
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      ...menuRoutes,
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
