@@ -10,6 +10,8 @@ export interface Actor {
   scope: { kind: 'dealer' | 'region' | 'group'; id: string };
   /** Every dealer the user's scope covers. */
   dealerIds: string[];
+  dealers: { id: string; code: string; name: string; regionId: string; regionName: string; timeZone: string }[];
+  scopeName: string;
   /** The dealer the user works in now (always one of dealerIds, or null when the scope has none). */
   currentDealerId: string | null;
   mustChangePassword: boolean;

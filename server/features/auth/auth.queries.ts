@@ -25,7 +25,7 @@ export function findSessionWithUser(db: Db, tokenHash: string) {
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .select([
-      's.tokenHash', 's.csrfToken', 's.currentDealerId', 's.createdAt', 's.lastSeenAt', 's.expiresAt',
+      's.tokenHash', 's.csrfToken', 's.currentDealerId', 's.lastSeenAt', 's.expiresAt',
       'u.id as userId', 'u.username', 'u.displayName', 'u.roles', 'u.dealerId', 'u.regionId', 'u.groupId',
       'u.disabledAt', 'u.mustChangePassword', 'u.locale',
     ])

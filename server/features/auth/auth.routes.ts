@@ -30,7 +30,7 @@ export function authRoutes(app: FastifyInstance) {
     const token = await auth.login(db, config, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
     setCookie(req, reply, token);
     const actor = await auth.resolveSession(db, config, token, req.ip);
-    return auth.buildMe(db, actor);
+    return auth.buildMe(actor);
   });
 
   r.post('/api/auth/logout', {
@@ -45,7 +45,7 @@ export function authRoutes(app: FastifyInstance) {
   r.get('/api/auth/me', {
     schema: { tags, summary: 'The logged-in user, roles, permissions and dealers', response: { 200: Me } },
     config: { access: 'authenticated', allowDuringPasswordChange: true },
-  }, async (req) => auth.buildMe(db, actorOf(req)));
+  }, async (req) => auth.buildMe(actorOf(req)));
 
   r.post('/api/auth/password', {
     schema: { tags, summary: 'Change my password', body: ChangePasswordRequest, response: { 200: Ok } },
@@ -58,7 +58,7 @@ export function authRoutes(app: FastifyInstance) {
   r.post('/api/auth/dealer', {
     schema: { tags, summary: 'Switch the dealer I work in', body: SwitchDealerRequest, response: { 200: Me } },
     config: { access: 'authenticated' },
-  }, async (req) => auth.buildMe(db, await auth.switchDealer(db, actorOf(req), req.body.dealerId)));
+  }, async (req) => auth.buildMe(await auth.switchDealer(db, actorOf(req), req.body.dealerId)));
 
   r.put('/api/auth/locale', {
     schema: { tags, summary: 'Set my UI language', body: SetLocaleRequest, response: { 200: Ok } },

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
-import { findDealersInScope, findScopeName } from '../org/org.queries';
+import { findDealersInScope } from '../org/org.queries';
+import { getScopeDealers } from '../org/scope-cache';
 import * as q from './auth.queries';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashToken, newToken } from './tokens';
@@ -113,7 +114,8 @@ export async function resolveSession(db: Db, cfg: Config, token: string | undefi
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await q.touchSession(db, tokenHash, now);
   const roles = s.roles as Role[];
   const scope = scopeOf(s);
-  const dealerIds = (await findDealersInScope(db, scope)).map((d) => d.id);
+  const { dealers, scopeName } = await getScopeDealers(db, scope);
+  const dealerIds = dealers.map((d) => d.id);
   const currentDealerId = s.currentDealerId && dealerIds.includes(s.currentDealerId) ? s.currentDealerId : (dealerIds[0] ?? null);
   return {
     userId: s.userId,
@@ -123,6 +125,8 @@ export async function resolveSession(db: Db, cfg: Config, token: string | undefi
     permissions: permissionsOf(roles),
     scope,
     dealerIds,
+    dealers,
+    scopeName,
     currentDealerId,
     mustChangePassword: s.mustChangePassword,
     locale: s.locale === 'en' ? 'en' : 'zh-CN',
@@ -168,14 +172,13 @@ export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en') {
   return { ...actor, locale };
 }
 
-export async function buildMe(db: Db, actor: Actor) {
-  const dealers = await findDealersInScope(db, actor.scope);
+export function buildMe(actor: Actor) {
   return {
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale, mustChangePassword: actor.mustChangePassword },
     roles: actor.roles,
     permissions: [...actor.permissions].sort(),
-    scope: { ...actor.scope, name: await findScopeName(db, actor.scope) },
-    dealers: dealers.map((d) => ({ id: d.id, code: d.code, name: d.name, regionId: d.regionId, regionName: d.regionName, timeZone: d.timeZone })),
+    scope: { ...actor.scope, name: actor.scopeName },
+    dealers: actor.dealers,
     currentDealerId: actor.currentDealerId,
     csrfToken: actor.csrfToken,
     session: { idleExpiresAt: actor.idleExpiresAt.toISOString(), absoluteExpiresAt: actor.absoluteExpiresAt.toISOString() },
