@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 const serverTests = ['server/**/*.test.ts', 'cli/**/*.test.ts'];
+const unitOnly = ['server/db/script.test.ts'];
 
 /**
  * Three projects: pure unit tests; the data-layer/HTTP tests on embedded PGlite; and the same files
@@ -11,9 +12,21 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['core/**/*.test.ts', 'bench/**/*.test.ts'] } },
-      { extends: true, test: { name: 'pglite', include: serverTests, env: { MANYI_TEST_DB: 'pglite' } } },
-      { extends: true, test: { name: 'pg', include: serverTests, env: { MANYI_TEST_DB: 'postgres' }, globalSetup: ['tests/pg-global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['core/**/*.test.ts', 'server/db/script.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'pglite', include: serverTests, exclude: unitOnly, env: { MANYI_TEST_DB: 'pglite' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'pg',
+          include: serverTests,
+          exclude: unitOnly,
+          env: { MANYI_TEST_DB: 'postgres' },
+          globalSetup: ['tests/pg-global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -18,18 +18,25 @@ const CONNECTIONS = 10;
 const config = { ...loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL }), port: 0 };
 const database = await openDatabase({ url: config.databaseUrl });
 await migrateToLatest(database.db);
-if (!(await database.db.selectFrom('users').select('id').where('username', '=', 'cs_agent').executeTakeFirst())) await seedDemo(database.db, config);
+if (!(await database.db.selectFrom('users').select('id').where('username', '=', 'cs_agent').executeTakeFirst()))
+  await seedDemo(database.db, config);
 
 const app = await buildApp({ database, config, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const ours = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-const login = await fetch(`${ours}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cs_agent', password: config.demoPassword }) });
+const login = await fetch(`${ours}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'cs_agent', password: config.demoPassword }),
+});
 const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
 const userId = ((await login.json()) as { user: { id: string } }).user.id;
 
 const bare = Fastify({ logger: false });
 bare.get('/user', async () => {
-  const r = await sql<{ id: string; username: string }>`select id, username from users where id = ${userId}`.execute(database.db);
+  const r = await sql<{ id: string; username: string }>`select id, username from users where id = ${userId}`.execute(
+    database.db,
+  );
   return r.rows[0];
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });
@@ -46,7 +53,9 @@ for (let i = 0; i < ROUNDS; i++) {
   if (o.non2xx || o.errors) throw new Error(`GET /api/auth/me failed ${o.non2xx + o.errors} times`);
   bareRps.push(b.rps);
   oursRps.push(o.rps);
-  process.stdout.write(`round ${i + 1}: bare PK select ${b.rps.toFixed(0)} req/s, GET /api/auth/me ${o.rps.toFixed(0)} req/s (p99 ${o.p99} ms)\n`);
+  process.stdout.write(
+    `round ${i + 1}: bare PK select ${b.rps.toFixed(0)} req/s, GET /api/auth/me ${o.rps.toFixed(0)} req/s (p99 ${o.p99} ms)\n`,
+  );
 }
 const ratio = median(oursRps) / median(bareRps);
 process.stdout.write(`median: bare ${median(bareRps).toFixed(0)} req/s, ours ${median(oursRps).toFixed(0)} req/s\n`);

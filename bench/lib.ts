@@ -1,10 +1,23 @@
 import autocannon from 'autocannon';
 
-export interface LoadResult { rps: number; p99: number; errors: number; non2xx: number }
+export interface LoadResult {
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
 
 /** Runs autocannon against one URL and returns requests/second. */
-export async function load(url: string, opts: { seconds: number; connections: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const r = await autocannon({ url, duration: opts.seconds, connections: opts.connections, headers: opts.headers ?? {} });
+export async function load(
+  url: string,
+  opts: { seconds: number; connections: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const r = await autocannon({
+    url,
+    duration: opts.seconds,
+    connections: opts.connections,
+    headers: opts.headers ?? {},
+  });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 

@@ -14,7 +14,9 @@ async function tableDump(dataDir: string) {
   const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
   const out: Record<string, string> = {};
   for (const t of TABLES) {
-    const r = await db.query<{ j: string }>(`select coalesce(json_agg(x order by x::text)::text, '[]') as j from ${t} x`);
+    const r = await db.query<{ j: string }>(
+      `select coalesce(json_agg(x order by x::text)::text, '[]') as j from ${t} x`,
+    );
     out[t] = r.rows[0]?.j ?? '';
   }
   await db.close();
@@ -42,12 +44,36 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('manyi CLI on an embedded database', 
     const again = manyi(['seed-demo'], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already has an organisation');
-    expect(manyi(['user', 'add', 'bob', '--role', 'cs_agent', '--password', 'Initial1234', '--dealer', 'SH001', '--name', '鲍勃'], env).code).toBe(0);
-    const badRole = manyi(['user', 'add', 'eve', '--role', 'overlord', '--password', 'Initial1234', '--dealer', 'SH001'], env);
+    expect(
+      manyi(
+        [
+          'user',
+          'add',
+          'bob',
+          '--role',
+          'cs_agent',
+          '--password',
+          'Initial1234',
+          '--dealer',
+          'SH001',
+          '--name',
+          '鲍勃',
+        ],
+        env,
+      ).code,
+    ).toBe(0);
+    const badRole = manyi(
+      ['user', 'add', 'eve', '--role', 'overlord', '--password', 'Initial1234', '--dealer', 'SH001'],
+      env,
+    );
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('Invalid --role');
-    expect(manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'short', '--dealer', 'SH001'], env).code).toBe(2);
-    expect(manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'Initial1234', '--dealer', 'NOPE'], env).stderr).toContain('No dealer with code NOPE');
+    expect(
+      manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'short', '--dealer', 'SH001'], env).code,
+    ).toBe(2);
+    expect(
+      manyi(['user', 'add', 'eve', '--role', 'cs_agent', '--password', 'Initial1234', '--dealer', 'NOPE'], env).stderr,
+    ).toContain('No dealer with code NOPE');
     expect(manyi(['user', 'passwd', 'bob', '--password', 'Second12345'], env).code).toBe(0);
     expect(manyi(['user', 'disable', 'bob'], env).stdout).toContain('Disabled bob');
     expect(manyi(['user', 'disable', 'nobody'], env).code).toBe(1);
@@ -72,11 +98,19 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('manyi CLI on an embedded database', 
   it('locks the directory against a second server, backs up the live one, and stops cleanly', async () => {
     const server = startServe(env);
     const url = await server.url;
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'dealer_admin', password: 'Manyi@2026' }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dealer_admin', password: 'Manyi@2026' }),
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const created = await fetch(`${url}/api/staff`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: '在线备份', department: 'sales', position: '销售顾问' }) });
+    const created = await fetch(`${url}/api/staff`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ name: '在线备份', department: 'sales', position: '销售顾问' }),
+    });
     expect(created.status).toBe(201);
 
     const second = manyi(['serve'], { ...env, PORT: '0' });

@@ -22,7 +22,8 @@ async function placement(db: Db, dealerCode: string | undefined, roles: Role[]) 
     if (!d) throw new CliError(`No dealer with code ${dealerCode}`, 2);
     return { dealerId: d.id, groupId: null };
   }
-  if (!roles.every((r) => SPANNING_ROLES.includes(r))) throw new CliError(`--dealer CODE is required for the roles ${roles.join(', ')}`, 2);
+  if (!roles.every((r) => SPANNING_ROLES.includes(r)))
+    throw new CliError(`--dealer CODE is required for the roles ${roles.join(', ')}`, 2);
   const g = await db.selectFrom('dealerGroups').select('id').orderBy('createdAt').executeTakeFirst();
   if (!g) throw new CliError('There is no dealer group yet; run `manyi seed-demo` or create the organisation first', 2);
   return { dealerId: null, groupId: g.id };
@@ -40,15 +41,37 @@ export function userCommands(getConfig: () => Config, out: (s: string) => void) 
     .option('--dealer <code>', 'dealer code (required for dealer roles)')
     .action(async (username: string, o: { role: string; password: string; name?: string; dealer?: string }) => {
       const name = check(Username, username, 'username');
-      const roles = check(z.array(z.enum(ROLES)).min(1), o.role.split(',').map((s) => s.trim()), '--role');
+      const roles = check(
+        z.array(z.enum(ROLES)).min(1),
+        o.role.split(',').map((s) => s.trim()),
+        '--role',
+      );
       const password = check(NewPassword, o.password, 'password');
       await withDatabase(getConfig(), async ({ db }) => {
         if (await findUserByUsername(db, name)) throw new CliError(`The username ${name} is taken`, 1);
         const where = await placement(db, o.dealer, roles);
         const passwordHash = await hashPassword(password);
         await db.transaction().execute(async (tx) => {
-          const row = await tx.insertInto('users').values({ username: name, displayName: o.name ?? name, passwordHash, roles, ...where, mustChangePassword: true }).returning('id').executeTakeFirstOrThrow();
-          await appendAudit(tx, { dealerId: where.dealerId, actorUsername: 'cli', action: 'user.create', entityType: 'user', entityId: row.id, details: { username: name, roles } });
+          const row = await tx
+            .insertInto('users')
+            .values({
+              username: name,
+              displayName: o.name ?? name,
+              passwordHash,
+              roles,
+              ...where,
+              mustChangePassword: true,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await appendAudit(tx, {
+            dealerId: where.dealerId,
+            actorUsername: 'cli',
+            action: 'user.create',
+            entityType: 'user',
+            entityId: row.id,
+            details: { username: name, roles },
+          });
         });
         out(`Created user ${name} (${roles.join(', ')}); they must change the password at first login.`);
       });
@@ -67,7 +90,13 @@ export function userCommands(getConfig: () => Config, out: (s: string) => void) 
         await db.transaction().execute(async (tx) => {
           await updatePassword(tx, u.id, passwordHash, true);
           await deleteUserSessions(tx, u.id);
-          await appendAudit(tx, { dealerId: u.dealerId, actorUsername: 'cli', action: 'user.password-reset', entityType: 'user', entityId: u.id });
+          await appendAudit(tx, {
+            dealerId: u.dealerId,
+            actorUsername: 'cli',
+            action: 'user.password-reset',
+            entityType: 'user',
+            entityId: u.id,
+          });
         });
         out(`Password of ${u.username} changed; their sessions have ended.`);
       });
@@ -83,7 +112,13 @@ export function userCommands(getConfig: () => Config, out: (s: string) => void) 
         await db.transaction().execute(async (tx) => {
           await tx.updateTable('users').set({ disabledAt: new Date() }).where('id', '=', u.id).execute();
           await deleteUserSessions(tx, u.id);
-          await appendAudit(tx, { dealerId: u.dealerId, actorUsername: 'cli', action: 'user.disable', entityType: 'user', entityId: u.id });
+          await appendAudit(tx, {
+            dealerId: u.dealerId,
+            actorUsername: 'cli',
+            action: 'user.disable',
+            entityType: 'user',
+            entityId: u.id,
+          });
         });
         out(`Disabled ${u.username}; their sessions have ended.`);
       });

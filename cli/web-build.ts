@@ -7,6 +7,9 @@ import { WEB_DIST } from '../server/http/static';
 export async function ensureWebBuilt(out: (s: string) => void) {
   if (fs.existsSync(path.join(WEB_DIST, 'index.html')) || process.env.MANYI_SKIP_WEB_BUILD === '1') return;
   out('Building the web UI (first start)…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: path.resolve(WEB_DIST, '../..') });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: path.resolve(WEB_DIST, '../..'),
+  });
   if (r.status !== 0) out('Warning: the web UI build failed; the API still runs. Run `npm run build` to see why.');
 }

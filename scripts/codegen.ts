@@ -20,9 +20,22 @@ try {
   await database.close();
   execFileSync(
     'npx',
-    ['kysely-codegen', '--dialect', 'postgres', '--camel-case', '--url', url.toString(),
-      '--exclude-pattern', 'manyi_migration*', '--date-parser', 'string',
-      '--type-mapping', JSON.stringify({ int8: 'number' }), '--out-file', 'server/db/tables.ts'],
+    [
+      'kysely-codegen',
+      '--dialect',
+      'postgres',
+      '--camel-case',
+      '--url',
+      url.toString(),
+      '--exclude-pattern',
+      'manyi_migration*',
+      '--date-parser',
+      'string',
+      '--type-mapping',
+      JSON.stringify({ int8: 'number' }),
+      '--out-file',
+      'server/db/tables.ts',
+    ],
     { stdio: 'inherit' },
   );
 } finally {

@@ -35,7 +35,9 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
     // Router-level failures (bad URL encoding, over-long path parameters) get our error body too.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
       const uriTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void reply.status(uriTooLong ? 414 : 400).send({ error: { code: uriTooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: error.message } });
+      void reply
+        .status(uriTooLong ? 414 : 400)
+        .send({ error: { code: uriTooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST', message: error.message } });
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -71,7 +73,11 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Manyi API', version: VERSION, description: 'Manyi (满意) customer-satisfaction management for dealerships' },
+      info: {
+        title: 'Manyi API',
+        version: VERSION,
+        description: 'Manyi (满意) customer-satisfaction management for dealerships',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'manyi_session' } } },
       security: [{ session: [] }],
     },
@@ -92,7 +98,10 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   await app.register(async (docs) => {
     // The reference page runs its own inline bootstrap script: give it a CSP of its own.
     docs.addHook('onSend', async (_req, reply) => {
-      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+      );
     });
     await docs.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
   });

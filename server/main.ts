@@ -19,16 +19,20 @@ export interface RunningServer {
 
 /** Opens the database (locking an embedded one), migrates, seeds demo data on a new embedded DB, serves. */
 export async function startServer(config: Config, opts: { quiet?: boolean } = {}): Promise<RunningServer> {
-  const say = (msg: string) => { if (!opts.quiet) process.stdout.write(`${msg}\n`); };
+  const say = (msg: string) => {
+    if (!opts.quiet) process.stdout.write(`${msg}\n`);
+  };
   const cleanups: (() => Promise<void> | void)[] = [];
   const embedded = !config.databaseUrl;
   try {
     if (embedded) {
       fs.mkdirSync(config.dataDir, { recursive: true });
-      cleanups.push(await lockDataDir(config.dataDir, (err) => {
-        process.stderr.write(`Lost the lock on ${config.dataDir}: ${err.message}; stopping to protect the data.\n`);
-        process.exit(1);
-      }));
+      cleanups.push(
+        await lockDataDir(config.dataDir, (err) => {
+          process.stderr.write(`Lost the lock on ${config.dataDir}: ${err.message}; stopping to protect the data.\n`);
+          process.exit(1);
+        }),
+      );
     }
     const database = await openDatabase({ url: config.databaseUrl, dataDir: embedded ? pgliteDir(config) : undefined });
     cleanups.push(() => database.close());
@@ -42,15 +46,27 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
     }
     const app = await buildApp({ database, config, logger: !opts.quiet });
     cleanups.push(() => app.close());
-    if (embedded) cleanups.push(await startControlServer(config.dataDir, async (req) => ({ ok: true, bytes: await backupEmbedded(database, req.file) })));
+    if (embedded)
+      cleanups.push(
+        await startControlServer(config.dataDir, async (req) => ({
+          ok: true,
+          bytes: await backupEmbedded(database, req.file),
+        })),
+      );
     cleanups.push(startSchedules(database, config, (msg, err) => app.log.error({ err }, msg)));
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}`;
-    say(`\nManyi is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : database.location})`);
+    say(
+      `\nManyi is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : database.location})`,
+    );
     if (seeded || (embedded && !opts.quiet)) {
-      say(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.slice(0, 12).map((u) => u.username).join(', ')}`);
+      say(
+        `Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.slice(0, 12)
+          .map((u) => u.username)
+          .join(', ')}`,
+      );
     }
     say(`API reference: ${url}/api/docs`);
     let stopping: Promise<void> | undefined;
@@ -64,7 +80,11 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]) {
   for (const c of [...cleanups].reverse()) {
-    try { await c(); } catch { /* keep closing the rest */ }
+    try {
+      await c();
+    } catch {
+      /* keep closing the rest */
+    }
   }
 }
 
@@ -75,7 +95,10 @@ export function stopOnSignals(server: RunningServer) {
     if (signalled) return;
     signalled = true;
     process.stdout.write(`\n${sig} received: shutting down…\n`);
-    const force = setTimeout(() => { process.stderr.write('Shutdown took too long; exiting.\n'); process.exit(1); }, 15_000);
+    const force = setTimeout(() => {
+      process.stderr.write('Shutdown took too long; exiting.\n');
+      process.exit(1);
+    }, 15_000);
     force.unref();
     void server.stop().then(() => process.exit(0));
   };

@@ -4,7 +4,11 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/manyi.mjs');
 
-export interface CliResult { code: number | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `manyi …` as a real process with the given environment additions. */
 export function manyi(args: string[], env: Record<string, string>): CliResult {

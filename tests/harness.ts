@@ -24,7 +24,13 @@ export interface TestApp {
   config: Config;
   login(username: string, password?: string, ip?: string): Promise<Session>;
   /** A request as a logged-in user: cookie and CSRF header added. */
-  as(s: Session, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  as(
+    s: Session,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -45,7 +51,12 @@ export function useTestApp(overrides: Partial<Config> = {}): TestApp {
       database,
       config,
       async login(username: string, password = DEMO_PASSWORD, ip = nextIp()) {
-        const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password },
+          remoteAddress: ip,
+        });
         if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
         const cookie = res.cookies.find((c) => c.name === 'manyi_session');
         const me = res.json();

@@ -27,7 +27,5 @@ export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   chains: z.number().int(),
   rows: z.number().int(),
-  firstBroken: z
-    .object({ dealerId: z.string(), seq: z.number().int(), reason: z.string() })
-    .nullable(),
+  firstBroken: z.object({ dealerId: z.string(), seq: z.number().int(), reason: z.string() }).nullable(),
 });

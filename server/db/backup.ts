@@ -24,7 +24,10 @@ export async function backupEmbedded(database: Database, file: string): Promise<
 export async function restoreEmbedded(file: string, dataDir: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`Backup file ${file} does not exist`);
   const entries = fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [];
-  if (entries.length > 0) throw new Error(`The data directory ${path.dirname(dataDir)} already holds a database; restore into a new, empty directory (MANYI_DATA_DIR=…)`);
+  if (entries.length > 0)
+    throw new Error(
+      `The data directory ${path.dirname(dataDir)} already holds a database; restore into a new, empty directory (MANYI_DATA_DIR=…)`,
+    );
   const data = fs.readFileSync(file);
   fs.mkdirSync(dataDir, { recursive: true });
   let pglite: PGlite;
@@ -32,7 +35,9 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<vo
     pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([data]) });
   } catch (e) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`${file} is not a readable Manyi backup: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${file} is not a readable Manyi backup: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
   await pglite.query('select 1');
   await pglite.close();

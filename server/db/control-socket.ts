@@ -32,7 +32,10 @@ export async function startControlServer(dataDir: string, handle: (req: ControlR
       let reply: Promise<ControlResponse>;
       try {
         const req = JSON.parse(buf.slice(0, nl)) as ControlRequest;
-        reply = req.cmd === 'backup' && typeof req.file === 'string' ? handle(req) : Promise.resolve({ ok: false, error: 'unknown command' });
+        reply =
+          req.cmd === 'backup' && typeof req.file === 'string'
+            ? handle(req)
+            : Promise.resolve({ ok: false, error: 'unknown command' });
       } catch {
         reply = Promise.resolve({ ok: false, error: 'bad request' });
       }
@@ -57,14 +60,24 @@ export function sendControl(dataDir: string, req: ControlRequest, timeoutMs = 12
   return new Promise((resolve, reject) => {
     const conn = net.createConnection(controlSocketPath(dataDir));
     let buf = '';
-    const timer = setTimeout(() => { conn.destroy(); reject(new Error('The running server did not answer in time')); }, timeoutMs);
+    const timer = setTimeout(() => {
+      conn.destroy();
+      reject(new Error('The running server did not answer in time'));
+    }, timeoutMs);
     conn.setEncoding('utf8');
     conn.on('connect', () => conn.write(`${JSON.stringify(req)}\n`));
     conn.on('data', (c) => (buf += c));
     conn.on('end', () => {
       clearTimeout(timer);
-      try { resolve(JSON.parse(buf) as ControlResponse); } catch { reject(new Error('The running server sent an unreadable answer')); }
+      try {
+        resolve(JSON.parse(buf) as ControlResponse);
+      } catch {
+        reject(new Error('The running server sent an unreadable answer'));
+      }
     });
-    conn.on('error', (e) => { clearTimeout(timer); reject(e); });
+    conn.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }

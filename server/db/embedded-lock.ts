@@ -14,7 +14,11 @@ export async function lockDataDir(dataDir: string, onCompromised?: (err: Error) 
       stale: 10_000,
       update: 3_000,
       realpath: false,
-      onCompromised: onCompromised ?? ((err) => { throw err; }),
+      onCompromised:
+        onCompromised ??
+        ((err) => {
+          throw err;
+        }),
     });
   } catch (e) {
     if ((e as { code?: string }).code === 'ELOCKED') {

@@ -20,11 +20,20 @@ function badBodies(valid: unknown): { label: string; payload: string; type?: str
     const v = valid as Record<string, unknown>;
     out.push({ label: 'unknown field', payload: JSON.stringify({ ...v, isAdmin: true }) });
     for (const [k, value] of Object.entries(v)) {
-      const wrong = typeof value === 'string' ? 12345 : typeof value === 'number' ? 'twelve' : Array.isArray(value) ? 'not-an-array' : 'x';
+      const wrong =
+        typeof value === 'string'
+          ? 12345
+          : typeof value === 'number'
+            ? 'twelve'
+            : Array.isArray(value)
+              ? 'not-an-array'
+              : 'x';
       out.push({ label: `wrong type for ${k}`, payload: JSON.stringify({ ...v, [k]: wrong }) });
       out.push({ label: `null ${k}`, payload: JSON.stringify({ ...v, [k]: null }) });
-      if (typeof value === 'string') out.push({ label: `over-long ${k}`, payload: JSON.stringify({ ...v, [k]: '长'.repeat(10_000) }) });
-      if (Array.isArray(value)) out.push({ label: `bogus item in ${k}`, payload: JSON.stringify({ ...v, [k]: ['root', 'superuser'] }) });
+      if (typeof value === 'string')
+        out.push({ label: `over-long ${k}`, payload: JSON.stringify({ ...v, [k]: '长'.repeat(10_000) }) });
+      if (Array.isArray(value))
+        out.push({ label: `bogus item in ${k}`, payload: JSON.stringify({ ...v, [k]: ['root', 'superuser'] }) });
     }
   }
   return out;
@@ -32,7 +41,15 @@ function badBodies(valid: unknown): { label: string; payload: string; type?: str
 
 const BAD_IDS = ['not-a-uuid', "1' or '1'='1", '00000000-0000-0000-0000-00000000000g', '%00', 'x'.repeat(300)];
 const QUERY_ROUTES = ['/api/staff', '/api/audit', '/api/users'];
-const BAD_QUERIES = ['limit=-1', 'limit=abc', 'limit=100000', 'offset=-5', 'unknown=1', 'department=hackers', 'outcome=maybe'];
+const BAD_QUERIES = [
+  'limit=-1',
+  'limit=abc',
+  'limit=100000',
+  'offset=-5',
+  'unknown=1',
+  'department=hackers',
+  'outcome=maybe',
+];
 
 async function snapshot(t: ReturnType<typeof useTestApp>) {
   const r = await sql<{ users: string; staff: string; dealers: string }>`
@@ -58,9 +75,17 @@ describe(`bad input to every route on ${TEST_DB_KIND}`, () => {
     for (const route of routes) {
       const sample = SAMPLES[`${route.method} ${route.url}`]?.(f, 'system_admin') ?? { url: route.url, ok: 200 };
       const requests: { label: string; url: string; payload?: string; type?: string }[] = [];
-      if (route.method !== 'GET') for (const b of badBodies(sample.body ?? {})) requests.push({ ...b, url: sample.url });
-      if (route.url.includes(':id')) for (const id of BAD_IDS) requests.push({ label: `bad id ${id.slice(0, 20)}`, url: route.url.replace(':id', encodeURIComponent(id)), payload: JSON.stringify(sample.body ?? {}) });
-      if (QUERY_ROUTES.includes(route.url)) for (const q of BAD_QUERIES) requests.push({ label: `query ${q}`, url: `${sample.url}?${q}` });
+      if (route.method !== 'GET')
+        for (const b of badBodies(sample.body ?? {})) requests.push({ ...b, url: sample.url });
+      if (route.url.includes(':id'))
+        for (const id of BAD_IDS)
+          requests.push({
+            label: `bad id ${id.slice(0, 20)}`,
+            url: route.url.replace(':id', encodeURIComponent(id)),
+            payload: JSON.stringify(sample.body ?? {}),
+          });
+      if (QUERY_ROUTES.includes(route.url))
+        for (const q of BAD_QUERIES) requests.push({ label: `query ${q}`, url: `${sample.url}?${q}` });
       for (const r of requests) {
         // A body-less POST may be sent with no body at all, which JSON null and '' stand for.
         if (sample.body === undefined && (r.label === 'JSON null' || r.label === 'empty body')) continue;
@@ -83,10 +108,20 @@ describe(`bad input to every route on ${TEST_DB_KIND}`, () => {
   });
 
   it('refuses malformed login bodies with 400 and the wrong content type with 415', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('INVALID_JSON');
-    const text = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hi' });
+    const text = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hi',
+    });
     expect(text.statusCode).toBe(415);
     expect(text.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

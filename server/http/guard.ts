@@ -25,7 +25,12 @@ export function installGuard(app: FastifyInstance) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      const info: RouteInfo = { method, url: route.url, access, allowDuringPasswordChange: route.config?.allowDuringPasswordChange ?? false };
+      const info: RouteInfo = {
+        method,
+        url: route.url,
+        access,
+        allowDuringPasswordChange: route.config?.allowDuringPasswordChange ?? false,
+      };
       app.manyi.routes.push(info);
     }
   });

@@ -14,8 +14,15 @@ describe(`OpenAPI document on ${TEST_DB_KIND}`, () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? [], JSON.stringify(result.errors)).toEqual([]);
     expect(result.valid).toBe(true);
-    const documented = new Set(Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
-    const missing = t.app.manyi.routes.filter((r) => r.url !== '/api/openapi.json' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`).filter((k) => !documented.has(k));
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
+    const missing = t.app.manyi.routes
+      .filter((r) => r.url !== '/api/openapi.json' && !r.url.startsWith('/api/docs'))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
   });
 

@@ -32,14 +32,21 @@ describe(`every route × every role on ${TEST_DB_KIND}`, () => {
         }
       }
     }
-    const audited = await t.database.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'permission.denied').executeTakeFirstOrThrow();
+    const audited = await t.database.db
+      .selectFrom('auditLog')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'permission.denied')
+      .executeTakeFirstOrThrow();
     expect(Number(audited.n)).toBe(denials);
     expect(denials).toBeGreaterThan(0);
   });
 
   it('answers 401 to every protected route without a session', async () => {
     for (const route of t.app.manyi.routes.filter((r) => r.access !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '00000000-0000-4000-8000-000000000000') });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':id', '00000000-0000-4000-8000-000000000000'),
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
   });
@@ -47,7 +54,11 @@ describe(`every route × every role on ${TEST_DB_KIND}`, () => {
   it("gives a dealer-A user 404 for dealer B's rows, and changes nothing", async () => {
     const hz = await t.login('hz_admin');
     const sh = await t.login('dealer_admin');
-    const shTarget = (await t.database.db.selectFrom('users').select(['id', 'displayName']).where('username', '=', 'cs_lead').executeTakeFirstOrThrow());
+    const shTarget = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'displayName'])
+      .where('username', '=', 'cs_lead')
+      .executeTakeFirstOrThrow();
     const cases = [
       await t.as(hz, 'GET', `/api/users/${shTarget.id}`),
       await t.as(hz, 'PATCH', `/api/users/${shTarget.id}`, { displayName: '篡改' }),
@@ -63,8 +74,20 @@ describe(`every route × every role on ${TEST_DB_KIND}`, () => {
       expect(res.json().error.code).toBe('NOT_FOUND');
       expect(res.body).not.toContain('上海');
     }
-    const after = await t.database.db.selectFrom('users').select(['displayName']).where('id', '=', shTarget.id).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('users')
+      .select(['displayName'])
+      .where('id', '=', shTarget.id)
+      .executeTakeFirstOrThrow();
     expect(after.displayName).toBe(shTarget.displayName);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cs_lead', password: DEMO_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'cs_lead', password: DEMO_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

@@ -8,9 +8,30 @@ export const DEMO_REGIONS = [
   { code: 'SOUTHWEST', name: '西南大区' },
 ];
 export const DEMO_DEALERS = [
-  { code: 'SH001', name: '上海华晟东风标致4S店', region: 'EAST', timeZone: 'Asia/Shanghai', open: '08:30', close: '18:00' },
-  { code: 'HZ002', name: '杭州华晟之星汽车4S店', region: 'EAST', timeZone: 'Asia/Shanghai', open: '08:30', close: '17:30' },
-  { code: 'CD003', name: '成都华晟川汽4S店', region: 'SOUTHWEST', timeZone: 'Asia/Shanghai', open: '09:00', close: '18:00' },
+  {
+    code: 'SH001',
+    name: '上海华晟东风标致4S店',
+    region: 'EAST',
+    timeZone: 'Asia/Shanghai',
+    open: '08:30',
+    close: '18:00',
+  },
+  {
+    code: 'HZ002',
+    name: '杭州华晟之星汽车4S店',
+    region: 'EAST',
+    timeZone: 'Asia/Shanghai',
+    open: '08:30',
+    close: '17:30',
+  },
+  {
+    code: 'CD003',
+    name: '成都华晟川汽4S店',
+    region: 'SOUTHWEST',
+    timeZone: 'Asia/Shanghai',
+    open: '09:00',
+    close: '18:00',
+  },
 ];
 
 /** One demo user per role, username = role name; spanning roles belong to the group. */
@@ -34,7 +55,32 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[];
 ];
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '强', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '丽', '华', '建华', '海燕', '志刚', '晓东', '文博', '雨桐'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '强',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '丽',
+  '华',
+  '建华',
+  '海燕',
+  '志刚',
+  '晓东',
+  '文博',
+  '雨桐',
+];
 
 /** Staff per dealer for the later capabilities: agents, advisors, consultants, managers. */
 export const STAFF_PLAN: { department: Department; position: string; count: number }[] = [

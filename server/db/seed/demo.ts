@@ -10,38 +10,68 @@ export async function hasAnyOrganisation(db: Db): Promise<boolean> {
 
 /** Seeds the demo group, dealers, one user per role and each dealer's staff. Refuses a non-empty database. */
 export async function seedDemo(db: Db, cfg: Pick<Config, 'demoPassword'>): Promise<{ users: number; staff: number }> {
-  if (await hasAnyOrganisation(db)) throw new Error('The database already has an organisation; demo data is only seeded into an empty database');
+  if (await hasAnyOrganisation(db))
+    throw new Error('The database already has an organisation; demo data is only seeded into an empty database');
   const passwordHash = await hashPassword(cfg.demoPassword);
   return db.transaction().execute(async (tx) => {
     const group = await tx.insertInto('dealerGroups').values(DEMO_GROUP).returning('id').executeTakeFirstOrThrow();
     const regionIds = new Map<string, string>();
     for (const r of DEMO_REGIONS) {
-      const row = await tx.insertInto('regions').values({ ...r, groupId: group.id }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('regions')
+        .values({ ...r, groupId: group.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       regionIds.set(r.code, row.id);
     }
     const dealerIds = new Map<string, string>();
     for (const d of DEMO_DEALERS) {
       const row = await tx
         .insertInto('dealers')
-        .values({ code: d.code, name: d.name, regionId: regionIds.get(d.region) ?? '', timeZone: d.timeZone, businessHours: JSON.stringify({ days: [1, 2, 3, 4, 5, 6, 7], open: d.open, close: d.close }) })
+        .values({
+          code: d.code,
+          name: d.name,
+          regionId: regionIds.get(d.region) ?? '',
+          timeZone: d.timeZone,
+          businessHours: JSON.stringify({ days: [1, 2, 3, 4, 5, 6, 7], open: d.open, close: d.close }),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       dealerIds.set(d.code, row.id);
     }
     for (const u of DEMO_USERS) {
       const dealerId = u.dealer ? (dealerIds.get(u.dealer) ?? null) : null;
-      await tx.insertInto('users').values({ username: u.username, displayName: u.displayName, passwordHash, roles: u.roles, dealerId, groupId: dealerId ? null : group.id, mustChangePassword: false }).execute();
+      await tx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          displayName: u.displayName,
+          passwordHash,
+          roles: u.roles,
+          dealerId,
+          groupId: dealerId ? null : group.id,
+          mustChangePassword: false,
+        })
+        .execute();
     }
     let n = 0;
     for (const dealerId of dealerIds.values()) {
       for (const plan of STAFF_PLAN) {
         for (let i = 0; i < plan.count; i++) {
           const p = demoPerson(n++);
-          await tx.insertInto('staff').values({ dealerId, name: p.name, department: plan.department, position: plan.position, phone: p.phone }).execute();
+          await tx
+            .insertInto('staff')
+            .values({ dealerId, name: p.name, department: plan.department, position: plan.position, phone: p.phone })
+            .execute();
         }
       }
     }
-    await appendAudit(tx, { dealerId: null, actorUsername: 'manyi', action: 'seed.demo', details: { dealers: DEMO_DEALERS.length, users: DEMO_USERS.length, staff: n } });
+    await appendAudit(tx, {
+      dealerId: null,
+      actorUsername: 'manyi',
+      action: 'seed.demo',
+      details: { dealers: DEMO_DEALERS.length, users: DEMO_USERS.length, staff: n },
+    });
     return { users: DEMO_USERS.length, staff: n };
   });
 }

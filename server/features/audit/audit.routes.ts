@@ -10,13 +10,31 @@ export function auditRoutes(app: FastifyInstance) {
   const db = app.manyi.database.db;
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
-  r.get('/api/audit', {
-    schema: { tags: ['audit'], summary: 'Audit log of my dealers (system admins: everything)', querystring: AuditQuery, response: { 200: AuditList } },
-    config: { access: 'audit:read' },
-  }, async (req) => listAudit(db, actorOf(req), req.query));
+  r.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log of my dealers (system admins: everything)',
+        querystring: AuditQuery,
+        response: { 200: AuditList },
+      },
+      config: { access: 'audit:read' },
+    },
+    async (req) => listAudit(db, actorOf(req), req.query),
+  );
 
-  r.post('/api/audit/verify', {
-    schema: { tags: ['audit'], summary: 'Recompute every hash chain and name the first broken link', body: NoBody, response: { 200: AuditVerifyResult } },
-    config: { access: 'audit:verify' },
-  }, async (req) => verifyAudit(db, actorOf(req)));
+  r.post(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute every hash chain and name the first broken link',
+        body: NoBody,
+        response: { 200: AuditVerifyResult },
+      },
+      config: { access: 'audit:verify' },
+    },
+    async (req) => verifyAudit(db, actorOf(req)),
+  );
 }

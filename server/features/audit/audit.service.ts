@@ -71,7 +71,12 @@ export async function verifyAuditChains(db: Db): Promise<VerifyResult> {
         chains++;
       }
       rows++;
-      const broken = (reason: string) => ({ ok: false, chains, rows, firstBroken: { dealerId: r.dealerId, seq: r.seq, reason } });
+      const broken = (reason: string) => ({
+        ok: false,
+        chains,
+        rows,
+        firstBroken: { dealerId: r.dealerId, seq: r.seq, reason },
+      });
       if (r.seq !== expectedSeq) return broken(`row ${expectedSeq} is missing (next row is ${r.seq})`);
       if (r.prevHash !== prevHash) return broken('prev_hash does not match the previous row');
       const at = r.at instanceof Date ? r.at : new Date(r.at);

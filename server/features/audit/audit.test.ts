@@ -9,10 +9,23 @@ describe(`audit log on ${TEST_DB_KIND}`, () => {
 
   it('records logins (success and failure), denials and changes, in per-dealer hash chains', async () => {
     const admin = await t.login('dealer_admin');
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dealer_admin', password: 'wrong-one-123' } });
-    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'wrong-one-123' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'dealer_admin', password: 'wrong-one-123' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ghost', password: 'wrong-one-123' },
+    });
     await t.as(await t.login('cs_agent'), 'GET', '/api/users');
-    await t.as(admin, 'POST', '/api/staff', { name: '审计测试', department: 'sales', position: '销售顾问', phone: '13912345678' });
+    await t.as(admin, 'POST', '/api/staff', {
+      name: '审计测试',
+      department: 'sales',
+      position: '销售顾问',
+      phone: '13912345678',
+    });
     const rows = await t.database.db.selectFrom('auditLog').select(['action', 'outcome', 'details']).execute();
     const has = (action: string, outcome: string) => rows.some((r) => r.action === action && r.outcome === outcome);
     expect(has('auth.login', 'success')).toBe(true);
@@ -31,19 +44,34 @@ describe(`audit log on ${TEST_DB_KIND}`, () => {
   });
 
   it('names the first broken link when a row was changed behind its back', async () => {
-    const victim = await t.database.db.selectFrom('auditLog').select(['dealerId', 'seq']).where('action', '=', 'staff.create').executeTakeFirstOrThrow();
+    const victim = await t.database.db
+      .selectFrom('auditLog')
+      .select(['dealerId', 'seq'])
+      .where('action', '=', 'staff.create')
+      .executeTakeFirstOrThrow();
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(t.database.db);
-    await sql`update audit_log set details = '{"name":"改过了"}' where dealer_id = ${victim.dealerId} and seq = ${victim.seq}`.execute(t.database.db);
+    await sql`update audit_log set details = '{"name":"改过了"}' where dealer_id = ${victim.dealerId} and seq = ${victim.seq}`.execute(
+      t.database.db,
+    );
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(t.database.db);
     const result = await verifyAuditChains(t.database.db);
     expect(result.ok).toBe(false);
-    expect(result.firstBroken).toMatchObject({ dealerId: victim.dealerId, seq: victim.seq, reason: 'row content does not match its hash' });
+    expect(result.firstBroken).toMatchObject({
+      dealerId: victim.dealerId,
+      seq: victim.seq,
+      reason: 'row content does not match its hash',
+    });
     const api = await t.as(await t.login('system_admin'), 'POST', '/api/audit/verify');
     expect(api.json()).toMatchObject({ ok: false, firstBroken: { seq: victim.seq } });
   });
 
   it('names a deleted row as missing', async () => {
-    const first = await t.database.db.selectFrom('auditLog').select(['dealerId', 'seq']).where('seq', '=', 2).orderBy('dealerId').executeTakeFirstOrThrow();
+    const first = await t.database.db
+      .selectFrom('auditLog')
+      .select(['dealerId', 'seq'])
+      .where('seq', '=', 2)
+      .orderBy('dealerId')
+      .executeTakeFirstOrThrow();
     await sql`alter table audit_log disable trigger audit_log_append_only`.execute(t.database.db);
     await sql`delete from audit_log where dealer_id = ${first.dealerId} and seq = 2`.execute(t.database.db);
     await sql`alter table audit_log enable trigger audit_log_append_only`.execute(t.database.db);

@@ -15,7 +15,15 @@ export function findUserById(db: Db, id: string) {
 
 export function insertSession(
   db: Db,
-  s: { tokenHash: string; userId: string; csrfToken: string; currentDealerId: string | null; expiresAt: Date; ip: string; userAgent: string | null },
+  s: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    currentDealerId: string | null;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+  },
 ) {
   return db.insertInto('sessions').values(s).execute();
 }
@@ -25,9 +33,21 @@ export function findSessionWithUser(db: Db, tokenHash: string) {
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.userId')
     .select([
-      's.tokenHash', 's.csrfToken', 's.currentDealerId', 's.lastSeenAt', 's.expiresAt',
-      'u.id as userId', 'u.username', 'u.displayName', 'u.roles', 'u.dealerId', 'u.regionId', 'u.groupId',
-      'u.disabledAt', 'u.mustChangePassword', 'u.locale',
+      's.tokenHash',
+      's.csrfToken',
+      's.currentDealerId',
+      's.lastSeenAt',
+      's.expiresAt',
+      'u.id as userId',
+      'u.username',
+      'u.displayName',
+      'u.roles',
+      'u.dealerId',
+      'u.regionId',
+      'u.groupId',
+      'u.disabledAt',
+      'u.mustChangePassword',
+      'u.locale',
     ])
     .where('s.tokenHash', '=', tokenHash)
     .executeTakeFirst();
@@ -62,11 +82,18 @@ export function findThrottle(db: Db, key: string) {
   return db.selectFrom('loginThrottle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export function saveThrottle(db: Db, row: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null }) {
+export function saveThrottle(
+  db: Db,
+  row: { key: string; failures: number; windowStartedAt: Date; lockedUntil: Date | null },
+) {
   return db
     .insertInto('loginThrottle')
     .values(row)
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil }))
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({ failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil }),
+    )
     .execute();
 }
 

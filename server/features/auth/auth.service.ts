@@ -116,7 +116,8 @@ export async function resolveSession(db: Db, cfg: Config, token: string | undefi
   const scope = scopeOf(s);
   const { dealers, scopeName } = await getScopeDealers(db, scope);
   const dealerIds = dealers.map((d) => d.id);
-  const currentDealerId = s.currentDealerId && dealerIds.includes(s.currentDealerId) ? s.currentDealerId : (dealerIds[0] ?? null);
+  const currentDealerId =
+    s.currentDealerId && dealerIds.includes(s.currentDealerId) ? s.currentDealerId : (dealerIds[0] ?? null);
   return {
     userId: s.userId,
     username: s.username,
@@ -141,7 +142,13 @@ export async function resolveSession(db: Db, cfg: Config, token: string | undefi
 export async function logout(db: Db, actor: Actor) {
   await db.transaction().execute(async (tx) => {
     await q.deleteSession(tx, actor.sessionTokenHash);
-    await appendAudit(tx, { dealerId: actor.currentDealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'auth.logout', ip: actor.ip });
+    await appendAudit(tx, {
+      dealerId: actor.currentDealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'auth.logout',
+      ip: actor.ip,
+    });
   });
 }
 
@@ -151,13 +158,23 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
     throw new AppError('VALIDATION_FAILED', 'The current password is wrong', { field: 'currentPassword' });
   }
   if (input.currentPassword === input.newPassword) {
-    throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', { field: 'newPassword' });
+    throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', {
+      field: 'newPassword',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await q.updatePassword(tx, actor.userId, passwordHash, false);
     await q.deleteUserSessions(tx, actor.userId, actor.sessionTokenHash);
-    await appendAudit(tx, { dealerId: actor.currentDealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'auth.password-change', entityType: 'user', entityId: actor.userId, ip: actor.ip });
+    await appendAudit(tx, {
+      dealerId: actor.currentDealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'auth.password-change',
+      entityType: 'user',
+      entityId: actor.userId,
+      ip: actor.ip,
+    });
   });
 }
 
@@ -174,14 +191,23 @@ export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en') {
 
 export function buildMe(actor: Actor) {
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale, mustChangePassword: actor.mustChangePassword },
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      locale: actor.locale,
+      mustChangePassword: actor.mustChangePassword,
+    },
     roles: actor.roles,
     permissions: [...actor.permissions].sort(),
     scope: { ...actor.scope, name: actor.scopeName },
     dealers: actor.dealers,
     currentDealerId: actor.currentDealerId,
     csrfToken: actor.csrfToken,
-    session: { idleExpiresAt: actor.idleExpiresAt.toISOString(), absoluteExpiresAt: actor.absoluteExpiresAt.toISOString() },
+    session: {
+      idleExpiresAt: actor.idleExpiresAt.toISOString(),
+      absoluteExpiresAt: actor.absoluteExpiresAt.toISOString(),
+    },
   };
 }
 

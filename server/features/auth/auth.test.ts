@@ -15,8 +15,16 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
   });
 
   it('sets an HTTP-only SameSite cookie and rotates the session at every login', async () => {
-    const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gm', password: DEMO_PASSWORD } });
-    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gm', password: DEMO_PASSWORD } });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gm', password: DEMO_PASSWORD },
+    });
+    const b = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gm', password: DEMO_PASSWORD },
+    });
     const ca = a.cookies.find((c) => c.name === 'manyi_session');
     const cb = b.cookies.find((c) => c.name === 'manyi_session');
     expect(ca?.httpOnly).toBe(true);
@@ -29,7 +37,12 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
   it('answers an unknown user and a wrong password identically, in about the same time', async () => {
     const time = async (username: string) => {
       const start = performance.now();
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password-1' }, remoteAddress: `10.9.${username.length}.1` });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: 'wrong-password-1' },
+        remoteAddress: `10.9.${username.length}.1`,
+      });
       return { ms: performance.now() - start, status: res.statusCode, body: res.body };
     };
     const unknown = [];
@@ -49,7 +62,11 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
 
   it('refuses a 10,000-character password quickly with a 400, not a 500', async () => {
     const start = performance.now();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gm', password: 'x'.repeat(10_000) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gm', password: 'x'.repeat(10_000) },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(performance.now() - start).toBeLessThan(1000);
@@ -57,7 +74,12 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
 
   it('throttles repeated failures per user and address, without locking the user out elsewhere', async () => {
     const attempt = (password: string, ip: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'quality', password }, remoteAddress: ip });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'quality', password },
+        remoteAddress: ip,
+      });
     for (let i = 0; i < 3; i++) expect((await attempt('wrong-password-1', '10.1.1.1')).statusCode).toBe(401);
     const locked = await attempt(DEMO_PASSWORD, '10.1.1.1');
     expect(locked.statusCode).toBe(429);
@@ -66,22 +88,36 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
     // The real user at their own desk still gets in.
     expect((await attempt(DEMO_PASSWORD, '10.2.2.2')).statusCode).toBe(200);
     // And the lock ends by itself.
-    await t.database.db.updateTable('loginThrottle').set({ lockedUntil: new Date(Date.now() - 1000) }).execute();
+    await t.database.db
+      .updateTable('loginThrottle')
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .execute();
     expect((await attempt(DEMO_PASSWORD, '10.1.1.1')).statusCode).toBe(200);
   });
 
   it('refuses state-changing requests without the right CSRF token and changes nothing', async () => {
     const s = await t.login('dealer_admin');
-    const before = await t.database.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.database.db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const body = { name: '新员工', department: 'sales', position: '销售顾问' };
-    const missing = await t.app.inject({ method: 'POST', url: '/api/staff', headers: { cookie: s.cookie }, payload: body });
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: { cookie: s.cookie },
+      payload: body,
+    });
     const forged = await t.as(s, 'POST', '/api/staff', body, { 'x-csrf-token': 'forged' });
     const crossSite = await t.as(s, 'POST', '/api/staff', body, { origin: 'https://evil.example' });
     for (const r of [missing, forged, crossSite]) {
       expect(r.statusCode).toBe(403);
       expect(r.json().error.code).toBe('CSRF_FAILED');
     }
-    const after = await t.database.db.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.database.db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -95,16 +131,29 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
     const idle = await t.login('cs_supervisor');
-    await t.database.db.updateTable('sessions').set({ lastSeenAt: new Date(Date.now() - t.config.sessionIdleMs - 1000) }).where('userId', '=', idle.me.user.id).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ lastSeenAt: new Date(Date.now() - t.config.sessionIdleMs - 1000) })
+      .where('userId', '=', idle.me.user.id)
+      .execute();
     expect((await t.as(idle, 'GET', '/api/auth/me')).json().error.code).toBe('SESSION_EXPIRED');
     const old = await t.login('cs_supervisor');
-    await t.database.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('userId', '=', old.me.user.id).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('userId', '=', old.me.user.id)
+      .execute();
     expect((await t.as(old, 'GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
   it('ends every session of a user the moment an admin disables them', async () => {
     const admin = await t.login('dealer_admin');
-    const created = await t.as(admin, 'POST', '/api/users', { username: 'temp_agent', displayName: '临时客服', password: 'Initial1234', roles: ['cs_agent'] });
+    const created = await t.as(admin, 'POST', '/api/users', {
+      username: 'temp_agent',
+      displayName: '临时客服',
+      password: 'Initial1234',
+      roles: ['cs_agent'],
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     await t.as(admin, 'POST', `/api/users/${id}/password`, { password: 'Another12345' });
@@ -112,13 +161,22 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
     expect((await t.as(victim, 'GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await t.as(admin, 'PATCH', `/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
     expect((await t.as(victim, 'GET', '/api/auth/me')).statusCode).toBe(401);
-    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'temp_agent', password: 'Another12345' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'temp_agent', password: 'Another12345' },
+    });
     expect(again.statusCode).toBe(401);
   });
 
   it('forces a user with an admin-set password to change it before anything else', async () => {
     const admin = await t.login('dealer_admin');
-    await t.as(admin, 'POST', '/api/users', { username: 'new_advisor', displayName: '新顾问', password: 'Initial1234', roles: ['service_advisor'] });
+    await t.as(admin, 'POST', '/api/users', {
+      username: 'new_advisor',
+      displayName: '新顾问',
+      password: 'Initial1234',
+      roles: ['service_advisor'],
+    });
     const s = await t.login('new_advisor', 'Initial1234');
     expect(s.me).toMatchObject({ user: { mustChangePassword: true } });
     const blocked = await t.as(s, 'GET', '/api/staff');
@@ -126,7 +184,10 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     const wrong = await t.as(s, 'POST', '/api/auth/password', { currentPassword: 'nope', newPassword: 'Changed12345' });
     expect(wrong.statusCode).toBe(400);
-    expect((await t.as(s, 'POST', '/api/auth/password', { currentPassword: 'Initial1234', newPassword: 'Changed12345' })).statusCode).toBe(200);
+    expect(
+      (await t.as(s, 'POST', '/api/auth/password', { currentPassword: 'Initial1234', newPassword: 'Changed12345' }))
+        .statusCode,
+    ).toBe(200);
     expect((await t.as(s, 'GET', '/api/staff')).statusCode).toBe(200);
   });
 

@@ -8,15 +8,19 @@ const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', '
 
 export function healthRoutes(app: FastifyInstance, version: string) {
   const { database } = app.manyi;
-  app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
-    schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health } },
-    config: { access: 'public' },
-  }, async () => {
-    try {
-      await pingDatabase(database.db);
-    } catch {
-      throw new AppError('DATABASE_UNAVAILABLE', 'The database does not answer');
-    }
-    return { status: 'ok' as const, database: database.kind, version };
-  });
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: { tags: ['health'], summary: 'Liveness and database check', response: { 200: Health } },
+      config: { access: 'public' },
+    },
+    async () => {
+      try {
+        await pingDatabase(database.db);
+      } catch {
+        throw new AppError('DATABASE_UNAVAILABLE', 'The database does not answer');
+      }
+      return { status: 'ok' as const, database: database.kind, version };
+    },
+  );
 }

@@ -1,8 +1,15 @@
 import type { Db } from '../../db/client';
 
 const dealerColumns = [
-  'd.id', 'd.code', 'd.name', 'd.regionId', 'r.name as regionName', 'r.groupId', 'g.name as groupName',
-  'd.timeZone', 'd.businessHours',
+  'd.id',
+  'd.code',
+  'd.name',
+  'd.regionId',
+  'r.name as regionName',
+  'r.groupId',
+  'g.name as groupName',
+  'd.timeZone',
+  'd.businessHours',
 ] as const;
 
 function dealersQuery(db: Db) {
@@ -17,7 +24,11 @@ function dealersQuery(db: Db) {
 export function findDealersInScope(db: Db, scope: { kind: 'dealer' | 'region' | 'group'; id: string }) {
   const q = dealersQuery(db);
   const scoped =
-    scope.kind === 'dealer' ? q.where('d.id', '=', scope.id) : scope.kind === 'region' ? q.where('d.regionId', '=', scope.id) : q.where('r.groupId', '=', scope.id);
+    scope.kind === 'dealer'
+      ? q.where('d.id', '=', scope.id)
+      : scope.kind === 'region'
+        ? q.where('d.regionId', '=', scope.id)
+        : q.where('r.groupId', '=', scope.id);
   return scoped.orderBy('d.code').execute();
 }
 
@@ -53,7 +64,15 @@ export function findStaffIn(db: Db, id: string, dealerIds: readonly string[]) {
 
 export function insertStaff(
   db: Db,
-  row: { dealerId: string; name: string; department: string; position: string; phone: string | null; email: string | null; userId?: string | null },
+  row: {
+    dealerId: string;
+    name: string;
+    department: string;
+    position: string;
+    phone: string | null;
+    email: string | null;
+    userId?: string | null;
+  },
 ) {
   return db.insertInto('staff').values(row).returningAll().executeTakeFirstOrThrow();
 }

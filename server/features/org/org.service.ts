@@ -11,8 +11,15 @@ const toDealer = (d: DealerRow): Dealer => ({ ...d, businessHours: d.businessHou
 
 type StaffRow = NonNullable<Awaited<ReturnType<typeof q.findStaffIn>>>;
 const toStaff = (s: StaffRow): Staff => ({
-  id: s.id, dealerId: s.dealerId, name: s.name, department: s.department as Department, position: s.position,
-  phoneMasked: s.phone ? maskPhone(s.phone) : null, email: s.email, userId: s.userId, active: s.active,
+  id: s.id,
+  dealerId: s.dealerId,
+  name: s.name,
+  department: s.department as Department,
+  position: s.position,
+  phoneMasked: s.phone ? maskPhone(s.phone) : null,
+  email: s.email,
+  userId: s.userId,
+  active: s.active,
 });
 
 export function requireDealer(actor: Actor): string {
@@ -30,7 +37,11 @@ export async function getDealer(db: Db, actor: Actor, id: string) {
   return toDealer(d);
 }
 
-export async function listStaff(db: Db, actor: Actor, f: { department?: string | undefined; q?: string | undefined; limit: number; offset: number }) {
+export async function listStaff(
+  db: Db,
+  actor: Actor,
+  f: { department?: string | undefined; q?: string | undefined; limit: number; offset: number },
+) {
   const [rows, total] = await q.findStaffPage(db, requireDealer(actor), f);
   return { items: rows.map(toStaff), total: Number(total.n) };
 }
@@ -44,10 +55,23 @@ export async function getStaff(db: Db, actor: Actor, id: string) {
 export async function createStaff(db: Db, actor: Actor, input: CreateStaffRequest) {
   const dealerId = requireDealer(actor);
   return db.transaction().execute(async (tx) => {
-    const row = await q.insertStaff(tx, { dealerId, name: input.name, department: input.department, position: input.position, phone: input.phone ?? null, email: input.email ?? null });
+    const row = await q.insertStaff(tx, {
+      dealerId,
+      name: input.name,
+      department: input.department,
+      position: input.position,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    });
     await appendAudit(tx, {
-      dealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'staff.create', entityType: 'staff',
-      entityId: row.id, ip: actor.ip, details: { name: row.name, department: row.department, phone: row.phone },
+      dealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'staff.create',
+      entityType: 'staff',
+      entityId: row.id,
+      ip: actor.ip,
+      details: { name: row.name, department: row.department, phone: row.phone },
     });
     return toStaff(row);
   });

@@ -14,7 +14,10 @@ export interface ScopeDealers {
 const TTL_MS = 30_000;
 const cache = new Map<string, { at: number; value: Promise<ScopeDealers> }>();
 
-export function getScopeDealers(db: Db, scope: { kind: 'dealer' | 'region' | 'group'; id: string }): Promise<ScopeDealers> {
+export function getScopeDealers(
+  db: Db,
+  scope: { kind: 'dealer' | 'region' | 'group'; id: string },
+): Promise<ScopeDealers> {
   const key = `${scope.kind}:${scope.id}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
@@ -22,7 +25,14 @@ export function getScopeDealers(db: Db, scope: { kind: 'dealer' | 'region' | 'gr
     const [rows, scopeName] = await Promise.all([findDealersInScope(db, scope), findScopeName(db, scope)]);
     return {
       scopeName,
-      dealers: rows.map((d) => ({ id: d.id, code: d.code, name: d.name, regionId: d.regionId, regionName: d.regionName, timeZone: d.timeZone })),
+      dealers: rows.map((d) => ({
+        id: d.id,
+        code: d.code,
+        name: d.name,
+        regionId: d.regionId,
+        regionName: d.regionName,
+        timeZone: d.timeZone,
+      })),
     };
   })();
   value.catch(() => cache.delete(key));

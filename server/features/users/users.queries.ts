@@ -3,13 +3,25 @@ import type { Db } from '../../db/client';
 export type UserVisibility = { kind: 'all' } | { kind: 'dealers'; dealerIds: readonly string[] };
 
 const columns = [
-  'id', 'username', 'displayName', 'roles', 'dealerId', 'regionId', 'groupId', 'locale', 'disabledAt',
-  'mustChangePassword', 'createdAt', 'lastLoginAt',
+  'id',
+  'username',
+  'displayName',
+  'roles',
+  'dealerId',
+  'regionId',
+  'groupId',
+  'locale',
+  'disabledAt',
+  'mustChangePassword',
+  'createdAt',
+  'lastLoginAt',
 ] as const;
 
 function visible(db: Db, v: UserVisibility) {
   const q = db.selectFrom('users');
-  return v.kind === 'all' ? q : q.where('dealerId', 'in', v.dealerIds.length ? v.dealerIds : ['00000000-0000-0000-0000-000000000000']);
+  return v.kind === 'all'
+    ? q
+    : q.where('dealerId', 'in', v.dealerIds.length ? v.dealerIds : ['00000000-0000-0000-0000-000000000000']);
 }
 
 export function findUsersPage(db: Db, v: UserVisibility, limit: number, offset: number) {
@@ -27,8 +39,15 @@ export function findVisibleUser(db: Db, v: UserVisibility, id: string) {
 export function insertUser(
   db: Db,
   row: {
-    username: string; displayName: string; passwordHash: string; roles: string[]; dealerId: string | null;
-    regionId: string | null; groupId: string | null; locale: string; mustChangePassword: boolean;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    roles: string[];
+    dealerId: string | null;
+    regionId: string | null;
+    groupId: string | null;
+    locale: string;
+    mustChangePassword: boolean;
   },
 ) {
   return db.insertInto('users').values(row).returning(columns).executeTakeFirstOrThrow();

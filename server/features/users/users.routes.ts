@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams, Ok, Paging } from '../../../core/contracts/common';
-import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, User, UserList } from '../../../core/contracts/users';
+import {
+  CreateUserRequest,
+  ResetPasswordRequest,
+  UpdateUserRequest,
+  User,
+  UserList,
+} from '../../../core/contracts/users';
 import type { Actor } from '../../http/actor';
 import * as users from './users.service';
 
@@ -12,31 +18,68 @@ export function usersRoutes(app: FastifyInstance) {
   const db = app.manyi.database.db;
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
-  r.get('/api/users', {
-    schema: { tags, summary: 'Users I administer', querystring: Paging, response: { 200: UserList } },
-    config: { access: 'users:read' },
-  }, async (req) => users.listUsers(db, actorOf(req), req.query.limit, req.query.offset));
+  r.get(
+    '/api/users',
+    {
+      schema: { tags, summary: 'Users I administer', querystring: Paging, response: { 200: UserList } },
+      config: { access: 'users:read' },
+    },
+    async (req) => users.listUsers(db, actorOf(req), req.query.limit, req.query.offset),
+  );
 
-  r.post('/api/users', {
-    schema: { tags, summary: 'Create a user (must change the password at first login)', body: CreateUserRequest, response: { 201: User } },
-    config: { access: 'users:manage' },
-  }, async (req, reply) => reply.status(201).send(await users.createUser(db, actorOf(req), req.body)));
+  r.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create a user (must change the password at first login)',
+        body: CreateUserRequest,
+        response: { 201: User },
+      },
+      config: { access: 'users:manage' },
+    },
+    async (req, reply) => reply.status(201).send(await users.createUser(db, actorOf(req), req.body)),
+  );
 
-  r.get('/api/users/:id', {
-    schema: { tags, summary: 'One user', params: IdParams, response: { 200: User } },
-    config: { access: 'users:read' },
-  }, async (req) => users.getUser(db, actorOf(req), req.params.id));
+  r.get(
+    '/api/users/:id',
+    {
+      schema: { tags, summary: 'One user', params: IdParams, response: { 200: User } },
+      config: { access: 'users:read' },
+    },
+    async (req) => users.getUser(db, actorOf(req), req.params.id),
+  );
 
-  r.patch('/api/users/:id', {
-    schema: { tags, summary: 'Change name, roles, language, or disable / enable', params: IdParams, body: UpdateUserRequest, response: { 200: User } },
-    config: { access: 'users:manage' },
-  }, async (req) => users.updateUser(db, actorOf(req), req.params.id, req.body));
+  r.patch(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change name, roles, language, or disable / enable',
+        params: IdParams,
+        body: UpdateUserRequest,
+        response: { 200: User },
+      },
+      config: { access: 'users:manage' },
+    },
+    async (req) => users.updateUser(db, actorOf(req), req.params.id, req.body),
+  );
 
-  r.post('/api/users/:id/password', {
-    schema: { tags, summary: 'Reset a password (the user must change it at next login)', params: IdParams, body: ResetPasswordRequest, response: { 200: Ok } },
-    config: { access: 'users:manage' },
-  }, async (req) => {
-    await users.resetPassword(db, actorOf(req), req.params.id, req.body.password);
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/users/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Reset a password (the user must change it at next login)',
+        params: IdParams,
+        body: ResetPasswordRequest,
+        response: { 200: Ok },
+      },
+      config: { access: 'users:manage' },
+    },
+    async (req) => {
+      await users.resetPassword(db, actorOf(req), req.params.id, req.body.password);
+      return { ok: true as const };
+    },
+  );
 }

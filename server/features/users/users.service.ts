@@ -16,16 +16,26 @@ function visibilityOf(actor: Actor): q.UserVisibility {
 type Row = Awaited<ReturnType<typeof q.findVisibleUser>>;
 function toUser(r: NonNullable<Row>): User {
   return {
-    id: r.id, username: r.username, displayName: r.displayName, roles: r.roles as Role[], dealerId: r.dealerId,
-    regionId: r.regionId, groupId: r.groupId, locale: r.locale === 'en' ? 'en' : 'zh-CN', disabled: r.disabledAt !== null,
-    mustChangePassword: r.mustChangePassword, createdAt: r.createdAt.toISOString(), lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    id: r.id,
+    username: r.username,
+    displayName: r.displayName,
+    roles: r.roles as Role[],
+    dealerId: r.dealerId,
+    regionId: r.regionId,
+    groupId: r.groupId,
+    locale: r.locale === 'en' ? 'en' : 'zh-CN',
+    disabled: r.disabledAt !== null,
+    mustChangePassword: r.mustChangePassword,
+    createdAt: r.createdAt.toISOString(),
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
   };
 }
 
 function checkGrantable(actor: Actor, roles: readonly Role[]) {
   const allowed = grantableRoles(actor.roles);
   const refused = roles.filter((r) => !allowed.includes(r));
-  if (refused.length) throw new AppError('FORBIDDEN', `You may not grant the roles: ${refused.join(', ')}`, { roles: refused });
+  if (refused.length)
+    throw new AppError('FORBIDDEN', `You may not grant the roles: ${refused.join(', ')}`, { roles: refused });
 }
 
 export async function listUsers(db: Db, actor: Actor, limit: number, offset: number) {
@@ -42,10 +52,17 @@ export async function getUser(db: Db, actor: Actor, id: string) {
 async function placementOf(db: Db, actor: Actor, input: CreateUserRequest) {
   const spanning = input.roles.every((r) => SPANNING_ROLES.includes(r));
   if (input.regionId || input.groupId) {
-    if (!spanning) throw new AppError('VALIDATION_FAILED', 'Only spanning roles may belong to a region or group', { field: 'roles' });
+    if (!spanning)
+      throw new AppError('VALIDATION_FAILED', 'Only spanning roles may belong to a region or group', {
+        field: 'roles',
+      });
     if (input.regionId && !(await q.regionExists(db, input.regionId))) throw notFound('Region');
     if (input.groupId && !(await q.groupExists(db, input.groupId))) throw notFound('Group');
-    return { dealerId: null, regionId: input.regionId ?? null, groupId: input.regionId ? null : (input.groupId ?? null) };
+    return {
+      dealerId: null,
+      regionId: input.regionId ?? null,
+      groupId: input.regionId ? null : (input.groupId ?? null),
+    };
   }
   const dealerId = input.dealerId ?? actor.currentDealerId;
   if (!dealerId || !actor.dealerIds.includes(dealerId)) throw notFound('Dealer');
@@ -55,16 +72,28 @@ async function placementOf(db: Db, actor: Actor, input: CreateUserRequest) {
 export async function createUser(db: Db, actor: Actor, input: CreateUserRequest) {
   checkGrantable(actor, input.roles);
   const placement = await placementOf(db, actor, input);
-  if (await q.usernameExists(db, input.username)) throw new AppError('USERNAME_TAKEN', `The username ${input.username} is taken`, { field: 'username' });
+  if (await q.usernameExists(db, input.username))
+    throw new AppError('USERNAME_TAKEN', `The username ${input.username} is taken`, { field: 'username' });
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     const row = await q.insertUser(tx, {
-      username: input.username, displayName: input.displayName, passwordHash, roles: [...new Set(input.roles)],
-      ...placement, locale: input.locale, mustChangePassword: true,
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      roles: [...new Set(input.roles)],
+      ...placement,
+      locale: input.locale,
+      mustChangePassword: true,
     });
     await appendAudit(tx, {
-      dealerId: row.dealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'user.create',
-      entityType: 'user', entityId: row.id, ip: actor.ip, details: { username: row.username, roles: row.roles },
+      dealerId: row.dealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      ip: actor.ip,
+      details: { username: row.username, roles: row.roles },
     });
     return toUser(row);
   });
@@ -86,8 +115,13 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     // Disabling a user ends every session of theirs at once.
     if (input.disabled) await deleteUserSessions(tx, id);
     await appendAudit(tx, {
-      dealerId: row.dealerId, actorUserId: actor.userId, actorUsername: actor.username,
-      action: input.disabled ? 'user.disable' : 'user.update', entityType: 'user', entityId: id, ip: actor.ip,
+      dealerId: row.dealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: input.disabled ? 'user.disable' : 'user.update',
+      entityType: 'user',
+      entityId: id,
+      ip: actor.ip,
       details: { changed: Object.keys(input), roles: input.roles ?? null },
     });
     return toUser(row);
@@ -102,8 +136,13 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
     await updatePassword(tx, id, passwordHash, true);
     await deleteUserSessions(tx, id);
     await appendAudit(tx, {
-      dealerId: target.dealerId, actorUserId: actor.userId, actorUsername: actor.username, action: 'user.password-reset',
-      entityType: 'user', entityId: id, ip: actor.ip,
+      dealerId: target.dealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'user.password-reset',
+      entityType: 'user',
+      entityId: id,
+      ip: actor.ip,
     });
   });
 }
