@@ -82,6 +82,22 @@ const GIVEN = [
   '雨桐',
 ];
 
+/** The staff record (department and position) that goes with each demo user's role. */
+export const DEMO_STAFF_ROLE: Record<Role, { department: Department; position: string }> = {
+  cs_agent: { department: 'customer_service', position: '客服专员' },
+  cs_lead: { department: 'customer_service', position: '客服组长' },
+  cs_supervisor: { department: 'customer_service', position: '客服主管' },
+  service_advisor: { department: 'after_sales', position: '服务顾问' },
+  sales_consultant: { department: 'sales', position: '销售顾问' },
+  aftersales_director: { department: 'after_sales', position: '售后服务总监' },
+  sales_director: { department: 'sales', position: '销售总监' },
+  quality: { department: 'quality', position: '质量工程师' },
+  gm: { department: 'management', position: '总经理' },
+  dealer_admin: { department: 'management', position: '系统管理员' },
+  group_analyst: { department: 'management', position: '集团分析员' },
+  system_admin: { department: 'management', position: '系统管理员' },
+};
+
 /** Staff per dealer for the later capabilities: agents, advisors, consultants, managers. */
 export const STAFF_PLAN: { department: Department; position: string; count: number }[] = [
   { department: 'customer_service', position: '客服专员', count: 4 },

@@ -2,7 +2,15 @@ import type { Config } from '../../config';
 import { appendAudit } from '../../features/audit/audit.service';
 import { hashPassword } from '../../features/auth/passwords';
 import type { Db } from '../client';
-import { DEMO_DEALERS, DEMO_GROUP, DEMO_REGIONS, DEMO_USERS, demoPerson, STAFF_PLAN } from './demo-org';
+import {
+  DEMO_DEALERS,
+  DEMO_STAFF_ROLE,
+  DEMO_GROUP,
+  DEMO_REGIONS,
+  DEMO_USERS,
+  demoPerson,
+  STAFF_PLAN,
+} from './demo-org';
 
 export async function hasAnyOrganisation(db: Db): Promise<boolean> {
   return (await db.selectFrom('dealerGroups').select('id').limit(1).executeTakeFirst()) !== undefined;
@@ -39,6 +47,7 @@ export async function seedDemo(db: Db, cfg: Pick<Config, 'demoPassword'>): Promi
         .executeTakeFirstOrThrow();
       dealerIds.set(d.code, row.id);
     }
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const dealerId = u.dealer ? (dealerIds.get(u.dealer) ?? null) : null;
       await tx
@@ -52,9 +61,29 @@ export async function seedDemo(db: Db, cfg: Pick<Config, 'demoPassword'>): Promi
           groupId: dealerId ? null : group.id,
           mustChangePassword: false,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .then((row) => userIds.set(u.username, row.id));
     }
     let n = 0;
+    // Each dealer user is also a staff member of their dealer, linked to the account.
+    for (const u of DEMO_USERS) {
+      const dealerId = u.dealer ? dealerIds.get(u.dealer) : undefined;
+      const role = u.roles[0];
+      if (!dealerId || !role) continue;
+      const job = DEMO_STAFF_ROLE[role];
+      await tx
+        .insertInto('staff')
+        .values({
+          dealerId,
+          name: u.displayName,
+          department: job.department,
+          position: job.position,
+          phone: demoPerson(900 + n++).phone,
+          userId: userIds.get(u.username) ?? null,
+        })
+        .execute();
+    }
     for (const dealerId of dealerIds.values()) {
       for (const plan of STAFF_PLAN) {
         for (let i = 0; i < plan.count; i++) {
