@@ -82,6 +82,7 @@ export interface Sessions {
   tokenHash: string;
   userAgent: string | null;
   userId: string;
+  userSnapshot: Generated<Json>;
 }
 
 export interface Staff {

@@ -33,7 +33,14 @@ export function installErrorHandler(app: FastifyInstance) {
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return send(reply, mapped, err.statusCode ?? 400, err.message);
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return send(reply, 'BAD_REQUEST', err.statusCode, err.message);
+      const byStatus: Partial<Record<number, ErrorCode>> = {
+        403: 'FORBIDDEN',
+        404: 'NOT_FOUND',
+        405: 'METHOD_NOT_ALLOWED',
+        413: 'PAYLOAD_TOO_LARGE',
+        415: 'UNSUPPORTED_MEDIA_TYPE',
+      };
+      return send(reply, byStatus[err.statusCode] ?? 'BAD_REQUEST', err.statusCode, err.message);
     }
     const pgCode = (err as { code?: string }).code;
     if (pgCode === '23505') return send(reply, 'CONFLICT', 409, 'That record already exists');

@@ -13,7 +13,7 @@ export async function installStatic(app: FastifyInstance) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       setHeaders: (res, file) => {
         if (file.includes(`${path.sep}assets${path.sep}`))
           res.header('cache-control', 'public, max-age=31536000, immutable');
@@ -28,11 +28,9 @@ export async function installStatic(app: FastifyInstance) {
       !hasWeb ||
       (request.method !== 'GET' && request.method !== 'HEAD')
     ) {
-      return reply
-        .status(404)
-        .send({
-          error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-        });
+      return reply.status(404).send({
+        error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+      });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-session-user-snapshot';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-session-user-snapshot': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

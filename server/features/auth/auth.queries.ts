@@ -28,29 +28,36 @@ export function insertSession(
   return db.insertInto('sessions').values(s).execute();
 }
 
-export function findSessionWithUser(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.userId')
-    .select([
-      's.tokenHash',
-      's.csrfToken',
-      's.currentDealerId',
-      's.lastSeenAt',
-      's.expiresAt',
-      'u.id as userId',
-      'u.username',
-      'u.displayName',
-      'u.roles',
-      'u.dealerId',
-      'u.regionId',
-      'u.groupId',
-      'u.disabledAt',
-      'u.mustChangePassword',
-      'u.locale',
-    ])
-    .where('s.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
+/** The user data a session carries (kept in step with `users` by triggers, migration 0002). */
+export interface UserSnapshot {
+  username: string;
+  displayName: string;
+  roles: string[];
+  dealerId: string | null;
+  regionId: string | null;
+  groupId: string | null;
+  mustChangePassword: boolean;
+  locale: string;
+}
+
+export interface SessionWithUser {
+  csrfToken: string;
+  currentDealerId: string | null;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string;
+  userSnapshot: UserSnapshot;
+}
+
+/**
+ * Runs on every authenticated request: one row by primary key, written as plain SQL (no per-request
+ * query building); see bench/api.bench.ts and docs/decisions/0002.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string): Promise<SessionWithUser | undefined> {
+  const r = await sql<SessionWithUser>`
+    select csrf_token, current_dealer_id, last_seen_at, expires_at, user_id, user_snapshot
+    from sessions where token_hash = ${tokenHash}`.execute(db);
+  return r.rows[0];
 }
 
 export function touchSession(db: Db, tokenHash: string, at: Date) {

@@ -103,11 +103,13 @@ async function createSession(
 export async function resolveSession(db: Db, cfg: Config, token: string | undefined, ip: string): Promise<Actor> {
   if (!token || token.length > 200) throw new AppError('UNAUTHENTICATED', 'Please log in');
   const tokenHash = hashToken(token);
-  const s = await q.findSessionWithUser(db, tokenHash);
-  if (!s) throw new AppError('UNAUTHENTICATED', 'Please log in');
+  const session = await q.findSessionWithUser(db, tokenHash);
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Please log in');
+  const s = { ...session, ...session.userSnapshot };
   const now = new Date();
   const idleExpiresAt = new Date(s.lastSeenAt.getTime() + cfg.sessionIdleMs);
-  if (s.disabledAt || s.expiresAt <= now || idleExpiresAt <= now) {
+  // Sessions of a disabled user are deleted with the change (trigger users_sync_sessions).
+  if (s.expiresAt <= now || idleExpiresAt <= now) {
     await q.deleteSession(db, tokenHash);
     throw new AppError('SESSION_EXPIRED', 'Your session has ended; please log in again');
   }

@@ -191,6 +191,17 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
     expect((await t.as(s, 'GET', '/api/staff')).statusCode).toBe(200);
   });
 
+  it('lets an admin rename themselves but not change their own roles or disable themselves', async () => {
+    const admin = await t.login('dealer_admin');
+    const id = admin.me.user.id;
+    expect(
+      (await t.as(admin, 'PATCH', `/api/users/${id}`, { displayName: '郑丽丽', roles: ['dealer_admin'] })).statusCode,
+    ).toBe(200);
+    expect((await t.as(admin, 'PATCH', `/api/users/${id}`, { roles: ['gm'] })).statusCode).toBe(400);
+    expect((await t.as(admin, 'PATCH', `/api/users/${id}`, { disabled: true })).statusCode).toBe(400);
+    expect((await t.as(admin, 'GET', '/api/auth/me')).json().user.displayName).toBe('郑丽丽');
+  });
+
   it('lets a group user switch between their dealers but not to a stranger', async () => {
     const s = await t.login('group_analyst');
     expect(s.me.dealers).toHaveLength(3);

@@ -102,8 +102,12 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
 export async function updateUser(db: Db, actor: Actor, id: string, input: UpdateUserRequest) {
   const before = await getUser(db, actor, id);
   if (input.roles) checkGrantable(actor, [...input.roles, ...before.roles]);
-  if (id === actor.userId && (input.disabled || input.roles)) {
-    throw new AppError('VALIDATION_FAILED', 'You cannot disable yourself or change your own roles');
+  const sameRoles = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((r) => b.includes(r));
+  if (id === actor.userId && (input.disabled || (input.roles && !sameRoles([...new Set(input.roles)], before.roles)))) {
+    throw new AppError('VALIDATION_FAILED', 'You cannot disable yourself or change your own roles', {
+      field: input.disabled ? 'disabled' : 'roles',
+    });
   }
   return db.transaction().execute(async (tx) => {
     const row = await q.updateUser(tx, id, {
