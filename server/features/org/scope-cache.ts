@@ -9,7 +9,7 @@ export interface ScopeDealers {
 /**
  * The dealers a user's scope covers are read on every authenticated request but change only when the
  * organisation changes. They are cached in-process for a short time; org changes in this process
- * invalidate at once, other app instances see them within TTL_MS (see docs/decisions/0002).
+ * invalidate at once, other app instances see them within TTL_MS (see docs/decisions/0002-one-row-per-authenticated-request.md).
  */
 const TTL_MS = 30_000;
 const cache = new Map<string, { at: number; value: Promise<ScopeDealers> }>();
