@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { manyi, startServe } from '../tests/cli-runner';
 import { TEST_DB_KIND } from '../tests/test-db';
@@ -11,7 +12,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const TABLES = ['dealer_groups', 'regions', 'dealers', 'users', 'staff', 'audit_log', 'sessions'];
 async function tableDump(dataDir: string) {
-  const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
+  const db = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: { pg_trgm } });
   const out: Record<string, string> = {};
   for (const t of TABLES) {
     const r = await db.query<{ j: string }>(

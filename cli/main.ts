@@ -9,6 +9,7 @@ import { hasAnyOrganisation, seedDemo } from '../server/db/seed/demo';
 import { verifyAuditChains } from '../server/features/audit/audit.service';
 import { ensureWebBuilt } from './web-build';
 import { CliError, withDatabase } from './context';
+import { importCommand } from './import-command';
 import { userCommands } from './user-commands';
 
 /** Runs the `manyi` CLI; returns the process exit code. */
@@ -43,18 +44,23 @@ export async function main(
 
   program
     .command('seed-demo')
-    .description('Load the demo group, dealers, users and staff into an empty database')
+    .description('Load the demo group, dealers, users, staff and three months of DMS data into an empty database')
     .action(async () => {
       const cfg = getConfig();
-      await withDatabase(cfg, async ({ db }) => {
+      await withDatabase(cfg, async (database) => {
+        const { db } = database;
         if (await hasAnyOrganisation(db))
           throw new CliError('This database already has an organisation; seed-demo only fills an empty database.');
         const r = await seedDemo(db, cfg);
         out(`Seeded 3 dealers, ${r.users} users and ${r.staff} staff. Demo password: ${cfg.demoPassword}`);
+        const { seedDemoDms } = await import('../server/main');
+        await seedDemoDms(database, cfg);
+        out('Imported demo customers, vehicles, sales and repair orders through the DMS import.');
       });
     });
 
   program.addCommand(userCommands(getConfig, out));
+  program.addCommand(importCommand(getConfig, out));
 
   program
     .command('backup')

@@ -31,22 +31,63 @@ export const PERMISSIONS = [
   'users:manage',
   'audit:read',
   'audit:verify',
+  'customers:read',
+  'customers:consent',
+  'customers:privacy',
+  'customers:flags',
+  'imports:run',
+  'corrections:create',
+  'corrections:resolve',
+  'corrections:confirm',
+  'questionnaires:read',
+  'questionnaires:manage',
+  'questionnaires:approve',
+  'questionnaires:configure',
+  'responses:create',
+  'responses:annotate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const EVERY_DEALER_ROLE: readonly Permission[] = ['dashboard:view', 'org:read', 'staff:read'];
+const EVERY_DEALER_ROLE: readonly Permission[] = [
+  'dashboard:view',
+  'org:read',
+  'staff:read',
+  'customers:read',
+  'corrections:create',
+];
+/** Department managers fix customer data within 24 h (WF-14). */
+const RESOLVE: readonly Permission[] = ['corrections:resolve'];
+/** Customer-facing staff record consent given on the phone, at the counter or on paper. */
+const CONSENT: readonly Permission[] = ['customers:consent'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  cs_agent: EVERY_DEALER_ROLE,
-  cs_lead: EVERY_DEALER_ROLE,
-  cs_supervisor: [...EVERY_DEALER_ROLE, 'audit:read'],
-  service_advisor: EVERY_DEALER_ROLE,
-  sales_consultant: EVERY_DEALER_ROLE,
-  aftersales_director: EVERY_DEALER_ROLE,
-  sales_director: EVERY_DEALER_ROLE,
+  cs_agent: [...EVERY_DEALER_ROLE, ...CONSENT],
+  cs_lead: [...EVERY_DEALER_ROLE, ...CONSENT, 'imports:run', 'corrections:confirm'],
+  cs_supervisor: [
+    ...EVERY_DEALER_ROLE,
+    'audit:read',
+    ...CONSENT,
+    'imports:run',
+    'customers:flags',
+    'corrections:confirm',
+  ],
+  service_advisor: [...EVERY_DEALER_ROLE, ...CONSENT],
+  sales_consultant: [...EVERY_DEALER_ROLE, ...CONSENT],
+  aftersales_director: [...EVERY_DEALER_ROLE, ...RESOLVE],
+  sales_director: [...EVERY_DEALER_ROLE, ...RESOLVE],
   quality: EVERY_DEALER_ROLE,
-  gm: [...EVERY_DEALER_ROLE, 'users:read', 'audit:read'],
-  dealer_admin: [...EVERY_DEALER_ROLE, 'staff:manage', 'users:read', 'users:manage', 'audit:read'],
+  gm: [...EVERY_DEALER_ROLE, 'users:read', 'audit:read', 'customers:flags', ...RESOLVE],
+  dealer_admin: [
+    ...EVERY_DEALER_ROLE,
+    'staff:manage',
+    'users:read',
+    'users:manage',
+    'audit:read',
+    ...CONSENT,
+    'customers:privacy',
+    'imports:run',
+    ...RESOLVE,
+  ],
   group_analyst: ['dashboard:view', 'org:read', 'staff:read'],
   system_admin: [
     'dashboard:view',
@@ -60,6 +101,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit:verify',
   ],
 };
+
+/**
+ * Questionnaires and survey responses (SPEC §3.7–§3.8, §8.5). `questionnaires:approve` marks the roles that
+ * may ever sign off; each dealer narrows it with its approver roles (preset: the GM).
+ */
+const QUESTIONNAIRE_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_agent: ['questionnaires:read', 'responses:create'],
+  cs_lead: ['questionnaires:read', 'questionnaires:manage', 'responses:create'],
+  cs_supervisor: ['questionnaires:read', 'questionnaires:manage', 'responses:create', 'responses:annotate'],
+  aftersales_director: ['questionnaires:read', 'questionnaires:approve'],
+  sales_director: ['questionnaires:read', 'questionnaires:approve'],
+  quality: ['questionnaires:read'],
+  gm: ['questionnaires:read', 'questionnaires:approve'],
+  dealer_admin: ['questionnaires:read', 'questionnaires:manage', 'questionnaires:configure'],
+  group_analyst: ['questionnaires:read'],
+  system_admin: ['questionnaires:read', 'questionnaires:manage'],
+};
+for (const [role, extra] of Object.entries(QUESTIONNAIRE_PERMISSIONS) as [Role, readonly Permission[]][])
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -7,10 +7,15 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import multipart from '@fastify/multipart';
 import { auditRoutes } from './features/audit/audit.routes';
+import { correctionsRoutes } from './features/customers/corrections.routes';
+import { customersRoutes } from './features/customers/customers.routes';
+import { importsRoutes } from './features/imports/imports.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
+import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes';
 import { usersRoutes } from './features/users/users.routes';
 import { installErrorHandler } from './http/errors-handler';
 import './http/fastify-types';
@@ -70,6 +75,9 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, fieldSize: 1000, parts: 6 },
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -93,6 +101,10 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   usersRoutes(app);
   orgRoutes(app);
   auditRoutes(app);
+  questionnairesRoutes(app);
+  customersRoutes(app);
+  correctionsRoutes(app);
+  importsRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(async (docs) => {

@@ -33,6 +33,10 @@ const Env = z.object({
     .max(24 * 60)
     .default(15),
   DEMO_PASSWORD: z.string().min(8).default('Manyi@2026'),
+  MANYI_ENCRYPTION_KEY: z.string().min(32).optional(),
+  MANYI_UPLOAD_DIR: z.string().optional(),
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(2_000_000),
 });
 
 export type Config = {
@@ -48,6 +52,12 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMs: number;
   demoPassword: string;
+  /** 32-byte key for ID-card encryption; embedded installs generate one in the data directory. */
+  encryptionKey: string | undefined;
+  /** Uploaded import files, outside any served folder. */
+  uploadDir: string;
+  importMaxBytes: number;
+  importMaxRows: number;
 };
 
 /** Every environment variable Manyi reads, parsed once. */
@@ -71,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     demoPassword: e.DEMO_PASSWORD,
+    encryptionKey: e.MANYI_ENCRYPTION_KEY,
+    uploadDir: path.resolve(e.MANYI_UPLOAD_DIR ?? path.join(e.MANYI_DATA_DIR, 'uploads')),
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    importMaxRows: e.IMPORT_MAX_ROWS,
   };
 }
 

@@ -6,8 +6,10 @@ import { backupEmbedded } from './db/backup';
 import { type Database, migrateToLatest, openDatabase } from './db/client';
 import { startControlServer } from './db/control-socket';
 import { lockDataDir } from './db/embedded-lock';
-import { DEMO_USERS } from './db/seed/demo-org';
+import { DEMO_DEALERS, DEMO_USERS } from './db/seed/demo-org';
+import { seedDemoTransactions } from './db/seed/demo-dms';
 import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
+import { markStaleInterrupted } from './features/imports/imports.queries';
 import { startSchedules } from './jobs/schedule';
 
 export interface RunningServer {
@@ -38,6 +40,8 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
     cleanups.push(() => database.close());
     const applied = await migrateToLatest(database.db);
     if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+    // Imports whose process stopped (no heartbeat for 2 minutes) can be restarted by their owner.
+    await markStaleInterrupted(database.db, embedded ? 0 : 120_000);
     let seeded = false;
     if (embedded && !(await hasAnyOrganisation(database.db))) {
       const r = await seedDemo(database.db, config);
@@ -69,6 +73,12 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
       );
     }
     say(`API reference: ${url}/api/docs`);
+    if (seeded) {
+      say('Importing demo customers, vehicles and orders in the background (through the DMS import)…');
+      void seedDemoDms(database, config)
+        .then(() => say('Demo customers and orders imported.'))
+        .catch((err: unknown) => app.log.error({ err }, 'demo import failed'));
+    }
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= runCleanups(cleanups));
     return { app, database, url, stop };
@@ -76,6 +86,11 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
     await runCleanups(cleanups);
     throw e;
   }
+}
+
+/** Demo DMS exports for every demo dealer, imported one after the other. */
+export async function seedDemoDms(database: Database, config: Config) {
+  for (const [i, d] of DEMO_DEALERS.entries()) await seedDemoTransactions(database.db, config, d.code, 1000 + i);
 }
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]) {

@@ -1,7 +1,9 @@
 import type { Role } from '../core/permissions';
+import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
+import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
 
-export interface Fixture {
+export interface Fixture extends QuestionnaireFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -9,8 +11,67 @@ export interface Fixture {
   hzUser: string;
   hzStaff: string;
   hzDealer: string;
+  shCustomer: string;
+  shPhone: string;
+  shRun: string;
+  openCorrections: string[];
+  correctedCorrections: string[];
 }
 export type Sample = (f: Fixture, role: Role) => { url: string; body?: unknown; ok: number };
+
+const noBodyJson = { note: 'JSON instead of multipart: refused with 415 once the permission check passed' };
+/** Customer master data and DMS import (issue 3). */
+const CUSTOMER_SAMPLES: Record<string, Sample> = {
+  'POST /api/imports': () => ({ url: '/api/imports', body: noBodyJson, ok: 415 }),
+  'GET /api/imports': () => ({ url: '/api/imports', ok: 200 }),
+  'GET /api/imports/:id': (f) => ({ url: `/api/imports/${f.shRun}`, ok: 200 }),
+  'POST /api/imports/:id/start': (f) => ({ url: `/api/imports/${f.shRun}/start`, body: { mapping: {} }, ok: 400 }),
+  'POST /api/imports/:id/cancel': (f) => ({ url: `/api/imports/${f.shRun}/cancel`, ok: 409 }),
+  'GET /api/imports/:id/rejects.xlsx': (f) => ({ url: `/api/imports/${f.shRun}/rejects.xlsx`, ok: 200 }),
+  'GET /api/customers': () => ({ url: '/api/customers?q=%E7%8E%8B', ok: 200 }),
+  'GET /api/customers/:id': (f) => ({ url: `/api/customers/${f.shCustomer}`, ok: 200 }),
+  'POST /api/customers/:id/reveal': (f, role) => ({
+    url: `/api/customers/${f.shCustomer}/reveal`,
+    body: { field: 'phone', phoneId: f.shPhone },
+    ok: DEFAULT_FIELD_PERMISSIONS[role].contact.canReveal ? 200 : 403,
+  }),
+  'POST /api/customers/:id/consent': (f) => ({
+    url: `/api/customers/${f.shCustomer}/consent`,
+    body: { serviceCallbacksAllowed: true, channel: 'phone' },
+    ok: 200,
+  }),
+  'GET /api/customer-flags': () => ({ url: '/api/customer-flags', ok: 200 }),
+  'POST /api/corrections': (f) => ({
+    url: '/api/corrections',
+    body: {
+      customerId: f.shCustomer,
+      field: 'address',
+      proposedValue: '上海市浦东新区张江路1号',
+      foundHow: '电话回访时客户告知',
+      department: 'after_sales',
+    },
+    ok: 201,
+  }),
+  'GET /api/corrections': () => ({ url: '/api/corrections', ok: 200 }),
+  'POST /api/corrections/:id/resolve': (f) => ({
+    url: `/api/corrections/${f.openCorrections.pop() ?? 'none'}/resolve`,
+    body: { apply: true, note: '已核实并更正' },
+    ok: 200,
+  }),
+  'POST /api/corrections/:id/confirm': (f) => ({
+    url: `/api/corrections/${f.correctedCorrections.pop() ?? 'none'}/confirm`,
+    body: { accepted: true },
+    ok: 200,
+  }),
+  'GET /api/customer-permissions': () => ({ url: '/api/customer-permissions', ok: 200 }),
+  'PUT /api/customer-permissions': () => ({
+    url: '/api/customer-permissions',
+    body: {
+      items: [{ role: 'quality', group: 'family', view: 'none', canReveal: false, canEdit: false, canExport: false }],
+    },
+    ok: 200,
+  }),
+};
 
 let counter = 0;
 /** One valid request per route; the matrix fails when a route has none, so new routes get covered. */
@@ -58,6 +119,8 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'GET /api/audit': () => ({ url: '/api/audit', ok: 200 }),
   'POST /api/audit/verify': () => ({ url: '/api/audit/verify', ok: 200 }),
+  ...CUSTOMER_SAMPLES,
+  ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
 };
 
 export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
@@ -78,7 +141,58 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
   const hzUser = (
     await db.selectFrom('users').select('id').where('username', '=', 'hz_agent').executeTakeFirstOrThrow()
   ).id;
+  const customer = await db
+    .insertInto('customers')
+    .values({ dealerId: shDealer, matchKey: 'm:13800001234:王小明', name: '王小明' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const phone = await db
+    .insertInto('customerPhones')
+    .values({ dealerId: shDealer, customerId: customer.id, phone: '13800001234', kind: 'mobile', isPrimary: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('importRuns')
+    .values({
+      dealerId: shDealer,
+      kind: 'repair-orders',
+      fileName: 'x.csv',
+      storedName: 'x.csv',
+      format: 'csv',
+      bytes: 10,
+      mapping: '{}',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const correction = (status: string) =>
+    db
+      .insertInto('correctionRequests')
+      .values({
+        dealerId: shDealer,
+        customerId: customer.id,
+        field: 'address',
+        proposedValue: '上海市徐汇区',
+        foundHow: '回访',
+        department: 'sales',
+        raisedBy: admin.me.user.id,
+        dueAt: new Date(Date.now() + 86_400_000),
+        status,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  const openCorrections: string[] = [];
+  const correctedCorrections: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    openCorrections.push(await correction('open'));
+    correctedCorrections.push(await correction('corrected'));
+  }
   return {
+    openCorrections,
+    correctedCorrections,
+    shCustomer: customer.id,
+    shPhone: phone.id,
+    shRun: run.id,
     ownUser: admin.me.user.id,
     target: target.json().id,
     shDealer,
@@ -86,5 +200,6 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzUser,
     hzStaff: await staffOf(hzDealer),
     hzDealer,
+    ...(await questionnaireFixture(t)),
   };
 }

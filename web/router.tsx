@@ -11,12 +11,18 @@ import { FullPageSpin } from './ui/FullPageSpin';
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
+const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
 
 /** One page per menu entry; the Record type makes a menu row without a page a compile error. */
 const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   dashboard: lazy(() => import('./features/dashboard/DashboardPage')),
   staff: lazy(() => import('./features/staff/StaffPage')),
   dealers: lazy(() => import('./features/dealers/DealersPage')),
+  customers: lazy(() => import('./features/customers/CustomersPage')),
+  'customer-flags': lazy(() => import('./features/customers/CustomerFlagsPage')),
+  imports: lazy(() => import('./features/imports/ImportsPage')),
+  'customer-permissions': lazy(() => import('./features/customers/CustomerPermissionsPage')),
+  questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };
@@ -61,6 +67,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       ...menuRoutes,
+      {
+        path: 'customers/:id',
+        element: (
+          <RequirePermission permission="customers:read">
+            <CustomerPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AuditLog {
@@ -37,6 +39,101 @@ export interface AuditLog {
   outcome: string;
   prevHash: string;
   seq: number;
+}
+
+export interface CorrectionRequests {
+  confirmedAt: Timestamp | null;
+  confirmedBy: string | null;
+  correctedAt: Timestamp | null;
+  correctedBy: string | null;
+  currentValue: string | null;
+  customerId: string;
+  dealerId: string;
+  department: string;
+  dueAt: Timestamp;
+  field: string;
+  foundHow: string;
+  id: Generated<string>;
+  proposedValue: string;
+  raisedAt: Generated<Timestamp>;
+  raisedBy: string;
+  resolutionNote: string | null;
+  status: Generated<string>;
+}
+
+export interface CustomerChanges {
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  customerId: string;
+  dealerId: string;
+  field: string;
+  id: Generated<number>;
+  newValue: string | null;
+  oldValue: string | null;
+  source: string | null;
+}
+
+export interface CustomerFieldPermissions {
+  canEdit: Generated<boolean>;
+  canExport: Generated<boolean>;
+  canReveal: Generated<boolean>;
+  dealerId: string;
+  fieldGroup: string;
+  role: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  view: string;
+}
+
+export interface CustomerPhones {
+  createdAt: Generated<Timestamp>;
+  customerId: string;
+  dealerId: string;
+  id: Generated<string>;
+  isPrimary: Generated<boolean>;
+  kind: string;
+  phone: string;
+  source: Generated<string>;
+}
+
+export interface Customers {
+  address: string | null;
+  birthDate: string | null;
+  createdAt: Generated<Timestamp>;
+  customerSince: string | null;
+  dealerId: string;
+  email: string | null;
+  employer: string | null;
+  employerAddress: string | null;
+  employerPostcode: string | null;
+  enterpriseSize: string | null;
+  extra: Generated<Json>;
+  family: Generated<Json>;
+  fax: string | null;
+  foundedOn: string | null;
+  gender: string | null;
+  id: Generated<string>;
+  idCardCipher: string | null;
+  idCardHash: string | null;
+  idCardLast4: string | null;
+  industry: string | null;
+  kind: Generated<string>;
+  landlineAvailable: boolean | null;
+  mainBusiness: string | null;
+  maritalStatus: string | null;
+  marketingAllowed: Generated<boolean>;
+  marketingConsent: Json | null;
+  matchKey: string;
+  name: string;
+  personal: Generated<Json>;
+  personInCharge: string | null;
+  postcode: string | null;
+  preferredCallbackTime: string | null;
+  rowHash: string | null;
+  serviceCallbacksAllowed: Generated<boolean>;
+  serviceConsent: Json | null;
+  updatedAt: Generated<Timestamp>;
+  website: string | null;
 }
 
 export interface DealerGroups {
@@ -57,11 +154,127 @@ export interface Dealers {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface ImportMappings {
+  dealerId: string;
+  kind: string;
+  mapping: Json;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface ImportRejects {
+  cells: Json;
+  dealerId: string;
+  reason: string;
+  rowNo: number;
+  runId: string;
+}
+
+export interface ImportRuns {
+  bytes: number;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  encoding: string | null;
+  error: string | null;
+  fileName: string;
+  finishedAt: Timestamp | null;
+  format: string;
+  headers: Generated<Json>;
+  heartbeatAt: Timestamp | null;
+  id: Generated<string>;
+  inserted: Generated<number>;
+  kind: string;
+  mapping: Json;
+  processedRows: Generated<number>;
+  rejected: Generated<number>;
+  startedAt: Timestamp | null;
+  status: Generated<string>;
+  storedName: string;
+  totalRows: number | null;
+  unchanged: Generated<number>;
+  updated: Generated<number>;
+}
+
 export interface LoginThrottle {
   failures: Generated<number>;
   key: string;
   lockedUntil: Timestamp | null;
   windowStartedAt: Generated<Timestamp>;
+}
+
+export interface QuestionnaireFactors {
+  code: string;
+  dealerId: string;
+  nameEn: Generated<string>;
+  nameZh: string;
+  position: number;
+  versionId: string;
+  weight: Numeric;
+}
+
+export interface QuestionnaireQuestions {
+  allowNa: Generated<boolean>;
+  dealerId: string;
+  factorCode: string | null;
+  key: string;
+  keyFactor: Generated<boolean>;
+  mandatory: Generated<boolean>;
+  options: Generated<Json>;
+  position: number;
+  scale: Json | null;
+  section: Json | null;
+  showIf: Json | null;
+  textEn: Generated<string>;
+  textZh: string;
+  type: string;
+  versionId: string;
+  weight: Generated<Numeric>;
+  yesIsGood: Generated<boolean>;
+}
+
+export interface QuestionnaireSettings {
+  approverRoles: Generated<string[]>;
+  dealerId: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface QuestionnaireTemplates {
+  code: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  id: Generated<string>;
+  presetKey: string | null;
+}
+
+export interface QuestionnaireVersions {
+  approvedAt: Timestamp | null;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  basedOnVersionId: string | null;
+  businessLine: string;
+  channel: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  description: Generated<Json>;
+  factorSet: string | null;
+  formNumber: Generated<string>;
+  fullScore: Generated<Numeric>;
+  id: Generated<string>;
+  instructions: Generated<Json>;
+  nameEn: Generated<string>;
+  nameZh: string;
+  publishedAt: Timestamp | null;
+  publishedBy: string | null;
+  retiredAt: Timestamp | null;
+  retiredBy: string | null;
+  status: Generated<string>;
+  templateId: string;
+  updatedAt: Generated<Timestamp>;
+  versionNo: number;
 }
 
 export interface Regions {
@@ -70,6 +283,63 @@ export interface Regions {
   groupId: string;
   id: Generated<string>;
   name: string;
+}
+
+export interface RepairOrders {
+  advisorName: string | null;
+  advisorStaffId: string | null;
+  amountFen: number | null;
+  createdAt: Generated<Timestamp>;
+  creatorCode: string | null;
+  customerId: string | null;
+  dealerId: string;
+  id: Generated<string>;
+  importRunId: string | null;
+  mileageKm: number | null;
+  nextVisitOn: string | null;
+  pickedUpOn: string | null;
+  repairType: string | null;
+  rework: boolean | null;
+  roNumber: string;
+  rowHash: string | null;
+  serviceType: string | null;
+  settledOn: string;
+  technique: string | null;
+  updatedAt: Generated<Timestamp>;
+  vehicleId: string | null;
+}
+
+export interface ResponseAnnotations {
+  correctedValue: Json | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  createdByName: string;
+  dealerId: string;
+  id: Generated<string>;
+  note: string;
+  questionKey: string | null;
+  responseId: string;
+}
+
+export interface Sales {
+  barePriceFen: number | null;
+  buyerIsDealer: Generated<boolean>;
+  consultantName: string | null;
+  consultantStaffId: string | null;
+  createdAt: Generated<Timestamp>;
+  customerId: string | null;
+  dealerId: string;
+  deliveryDate: string | null;
+  discountFen: number | null;
+  id: Generated<string>;
+  importRunId: string | null;
+  rowHash: string | null;
+  saleDate: string;
+  saleType: Generated<string>;
+  sellingPriceFen: number | null;
+  updatedAt: Generated<Timestamp>;
+  vehicleId: string | null;
+  vin: string;
 }
 
 export interface Sessions {
@@ -99,6 +369,37 @@ export interface Staff {
   userId: string | null;
 }
 
+export interface SurveyAnswers {
+  comment: Generated<string>;
+  dealerId: string;
+  itemScore: Numeric | null;
+  na: Generated<boolean>;
+  questionKey: string;
+  responseId: string;
+  value: Json | null;
+}
+
+export interface SurveyResponses {
+  agentUserId: string | null;
+  channel: string;
+  createdBy: string | null;
+  dealerId: string;
+  dissatisfied: Generated<Json>;
+  factorScores: Generated<Json>;
+  finishedAt: Timestamp | null;
+  id: Generated<string>;
+  mayCallAgain: Generated<boolean>;
+  praise: Generated<string>;
+  respondentName: string | null;
+  respondentRelation: string | null;
+  satisfied: boolean | null;
+  score: Numeric | null;
+  startedAt: Timestamp | null;
+  submittedAt: Generated<Timestamp>;
+  templateId: string;
+  versionId: string;
+}
+
 export interface Users {
   createdAt: Generated<Timestamp>;
   dealerId: string | null;
@@ -117,13 +418,55 @@ export interface Users {
   username: string;
 }
 
+export interface Vehicles {
+  actualOwner: boolean | null;
+  colour: string | null;
+  createdAt: Generated<Timestamp>;
+  dealerId: string;
+  engineNo: string | null;
+  id: Generated<string>;
+  inspectionStatus: string | null;
+  insuranceStatus: string | null;
+  insuredOn: string | null;
+  insurer: string | null;
+  lastVisitOn: string | null;
+  matchKey: string;
+  model: string | null;
+  nextMaintenanceOn: string | null;
+  ownerCustomerId: string | null;
+  plate: string | null;
+  rowHash: string | null;
+  sf: string | null;
+  updatedAt: Generated<Timestamp>;
+  vin: string | null;
+}
+
 export interface DB {
   auditLog: AuditLog;
+  correctionRequests: CorrectionRequests;
+  customerChanges: CustomerChanges;
+  customerFieldPermissions: CustomerFieldPermissions;
+  customerPhones: CustomerPhones;
+  customers: Customers;
   dealerGroups: DealerGroups;
   dealers: Dealers;
+  importMappings: ImportMappings;
+  importRejects: ImportRejects;
+  importRuns: ImportRuns;
   loginThrottle: LoginThrottle;
+  questionnaireFactors: QuestionnaireFactors;
+  questionnaireQuestions: QuestionnaireQuestions;
+  questionnaireSettings: QuestionnaireSettings;
+  questionnaireTemplates: QuestionnaireTemplates;
+  questionnaireVersions: QuestionnaireVersions;
   regions: Regions;
+  repairOrders: RepairOrders;
+  responseAnnotations: ResponseAnnotations;
+  sales: Sales;
   sessions: Sessions;
   staff: Staff;
+  surveyAnswers: SurveyAnswers;
+  surveyResponses: SurveyResponses;
   users: Users;
+  vehicles: Vehicles;
 }

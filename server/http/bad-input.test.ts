@@ -40,7 +40,7 @@ function badBodies(valid: unknown): { label: string; payload: string; type?: str
 }
 
 const BAD_IDS = ['not-a-uuid', "1' or '1'='1", '00000000-0000-0000-0000-00000000000g', '%00', 'x'.repeat(300)];
-const QUERY_ROUTES = ['/api/staff', '/api/audit', '/api/users'];
+const QUERY_ROUTES = ['/api/staff', '/api/audit', '/api/users', '/api/customers'];
 const BAD_QUERIES = [
   'limit=-1',
   'limit=abc',
@@ -85,7 +85,7 @@ describe(`bad input to every route on ${TEST_DB_KIND}`, () => {
             payload: JSON.stringify(sample.body ?? {}),
           });
       if (QUERY_ROUTES.includes(route.url))
-        for (const q of BAD_QUERIES) requests.push({ label: `query ${q}`, url: `${sample.url}?${q}` });
+        for (const q of BAD_QUERIES) requests.push({ label: `query ${q}`, url: `${route.url}?${q}` });
       for (const r of requests) {
         // A body-less POST may be sent with no body at all, which JSON null and '' stand for.
         if (sample.body === undefined && (r.label === 'JSON null' || r.label === 'empty body')) continue;

@@ -72,9 +72,16 @@ describe('web shell (headless Chromium)', () => {
     await expectText(page.getByTestId('user-display-name'), '李晓梅');
     await expectText(page.getByTestId('dashboard-dealer'), /上海华晟东风标致4S店/);
     await expectText(page.getByTestId('menu-staff'), /员工名录/);
-    expect(await menuKeys(page)).toEqual(['menu-dashboard', 'menu-staff', 'menu-dealers']);
+    expect(await menuKeys(page)).toEqual([
+      'menu-dashboard',
+      'menu-staff',
+      'menu-dealers',
+      'menu-customers',
+      'menu-questionnaires',
+    ]);
     expect(await page.getByTestId('menu-users').count()).toBe(0);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
+    expect(await page.getByTestId('menu-imports').count()).toBe(0);
 
     // To English: texts, the switch's own label and <html lang> change.
     await page.getByTestId('lang-switch').click();
@@ -99,7 +106,13 @@ describe('web shell (headless Chromium)', () => {
     await page.reload();
     await expectText(page.getByTestId('page-title'), '客服专员工作台');
     await expect.poll(() => htmlLang(page)).toBe('zh-CN');
-    expect(await menuKeys(page)).toEqual(['menu-dashboard', 'menu-staff', 'menu-dealers']);
+    expect(await menuKeys(page)).toEqual([
+      'menu-dashboard',
+      'menu-staff',
+      'menu-dealers',
+      'menu-customers',
+      'menu-questionnaires',
+    ]);
 
     // Typing the address of a page the role lacks shows "no access", not the page.
     await page.goto('/users');
@@ -123,7 +136,17 @@ describe('web shell (headless Chromium)', () => {
 
     await loginAs(page, 'dealer_admin');
     await expectText(page.getByTestId('page-title'), '经销商管理控制台');
-    expect(await menuKeys(page)).toEqual(['menu-dashboard', 'menu-staff', 'menu-dealers', 'menu-users', 'menu-audit']);
+    expect(await menuKeys(page)).toEqual([
+      'menu-dashboard',
+      'menu-staff',
+      'menu-dealers',
+      'menu-customers',
+      'menu-imports',
+      'menu-customer-permissions',
+      'menu-questionnaires',
+      'menu-users',
+      'menu-audit',
+    ]);
 
     await page.getByTestId('menu-users').click();
     await expectText(page.getByTestId('page-title'), '用户管理');

@@ -80,9 +80,11 @@ function raiseAuthEvent(error: ApiError): void {
 
 export async function request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
   const mutating = method !== 'GET' && method !== 'HEAD';
+  // A FormData body (file upload) goes as is: the browser sets multipart/form-data with its boundary.
+  const form = options.body instanceof FormData ? options.body : null;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (mutating) {
-    headers['content-type'] = 'application/json';
+    if (!form) headers['content-type'] = 'application/json';
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
   }
   let res: Response;
@@ -92,7 +94,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       headers,
       credentials: 'same-origin',
       // Fastify refuses an empty body with content-type JSON, so mutations always send one.
-      body: mutating ? JSON.stringify(options.body ?? {}) : undefined,
+      body: mutating ? (form ?? JSON.stringify(options.body ?? {})) : undefined,
     });
   } catch (cause) {
     throw new ApiError('NETWORK', cause instanceof Error ? cause.message : 'network error', 0);

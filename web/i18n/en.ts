@@ -1,3 +1,6 @@
+import { customersEn } from '../features/customers/i18n.en';
+import { importsEn } from '../features/imports/i18n.en';
+import { questionnairesEn } from '../features/questionnaires/i18n.en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a missing or extra key is a compile error. */
@@ -27,6 +30,11 @@ export const en: Messages = {
     dashboard: 'Dashboard',
     staff: 'Staff directory',
     dealers: 'Dealers',
+    questionnaires: 'Questionnaires',
+    customers: 'Customer search',
+    customerFlags: 'Survey interference',
+    imports: 'Data import',
+    customerPermissions: 'Customer data permissions',
     users: 'Users',
     audit: 'Audit log',
   },
@@ -207,6 +215,9 @@ export const en: Messages = {
     closed: 'Closed',
     weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   },
+  customers: customersEn,
+  imports: importsEn,
+  questionnaires: questionnairesEn,
   audit: {
     title: 'Audit log',
     time: 'Time',

@@ -1,3 +1,7 @@
+import { customersZhCN } from '../features/customers/i18n.zh-CN';
+import { importsZhCN } from '../features/imports/i18n.zh-CN';
+import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
+
 /** Simplified Chinese, the default language. en.ts must have exactly the same keys (see messages.ts). */
 export const zhCN = {
   app: { name: '满意 Manyi', tagline: '经销商客户满意度管理' },
@@ -25,6 +29,11 @@ export const zhCN = {
     dashboard: '工作台',
     staff: '员工名录',
     dealers: '经销商',
+    questionnaires: '问卷管理',
+    customers: '客户查询',
+    customerFlags: '回访干扰预警',
+    imports: '数据导入',
+    customerPermissions: '客户信息权限',
     users: '用户管理',
     audit: '审计日志',
   },
@@ -204,6 +213,9 @@ export const zhCN = {
     closed: '休息',
     weekdays: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
   },
+  customers: customersZhCN,
+  imports: importsZhCN,
+  questionnaires: questionnairesZhCN,
   audit: {
     title: '审计日志',
     time: '时间',

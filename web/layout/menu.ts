@@ -1,4 +1,6 @@
 import { AuditOutlined, DashboardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import { FormOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -15,7 +17,18 @@ export interface MenuEntry {
   permission: Permission;
 }
 
-export const MENU_KEYS = ['dashboard', 'staff', 'dealers', 'users', 'audit'] as const;
+export const MENU_KEYS = [
+  'dashboard',
+  'staff',
+  'dealers',
+  'customers',
+  'customer-flags',
+  'imports',
+  'customer-permissions',
+  'questionnaires',
+  'users',
+  'audit',
+] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export const MENU: readonly MenuEntry[] = [
@@ -28,6 +41,35 @@ export const MENU: readonly MenuEntry[] = [
   },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', icon: TeamOutlined, permission: 'staff:read' },
   { key: 'dealers', path: '/dealers', labelKey: 'nav.dealers', icon: ShopOutlined, permission: 'org:read' },
+  {
+    key: 'customers',
+    path: '/customers',
+    labelKey: 'nav.customers',
+    icon: ContactsOutlined,
+    permission: 'customers:read',
+  },
+  {
+    key: 'customer-flags',
+    path: '/customer-flags',
+    labelKey: 'nav.customerFlags',
+    icon: WarningOutlined,
+    permission: 'customers:flags',
+  },
+  { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: CloudUploadOutlined, permission: 'imports:run' },
+  {
+    key: 'customer-permissions',
+    path: '/customer-permissions',
+    labelKey: 'nav.customerPermissions',
+    icon: SafetyCertificateOutlined,
+    permission: 'customers:privacy',
+  },
+  {
+    key: 'questionnaires',
+    path: '/questionnaires',
+    labelKey: 'nav.questionnaires',
+    icon: FormOutlined,
+    permission: 'questionnaires:read',
+  },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },
 ];

@@ -1,11 +1,15 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-session-user-snapshot';
+import * as m0003 from './0003-customers';
+import * as m0004 from './0004-questionnaires';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-session-user-snapshot': m0002,
+  '0003-customers': m0003,
+  '0004-questionnaires': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
