@@ -21,6 +21,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const HEADER = '维修委托书号,结算日期,客户姓名,手机,车牌号,VIN,车型,服务顾问,维修类型,结算金额,进厂里程';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'manyi-bench-import-'));
 const file = path.join(tmp, 'repair-orders.csv');
+// The PostgreSQL server process reads the file for the server-side COPY baseline.
+fs.chmodSync(tmp, 0o755);
 
 function writeFile() {
   const out = fs.openSync(file, 'w');
@@ -40,6 +42,7 @@ function writeFile() {
   }
   fs.writeSync(out, buf);
   fs.closeSync(out);
+  fs.chmodSync(file, 0o644);
 }
 
 async function rawCopy(database: Database): Promise<number> {
@@ -108,7 +111,10 @@ async function onServer(): Promise<number | null> {
   try {
     const database = await openDatabase({ url: url.toString() });
     await migrateToLatest(database.db);
-    const copy = await rawCopy(database);
+    const copy = await rawCopy(database).catch(async (e: unknown) => {
+      await database.close();
+      throw e;
+    });
     const mine = await ours(database, tmp);
     await database.close();
     process.stdout.write(

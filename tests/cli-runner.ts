@@ -41,3 +41,16 @@ export function startServe(env: Record<string, string>) {
   });
   return { child, url, exited, output: () => out };
 }
+
+/** Starts any `manyi …` command in the background; `output()` is everything it printed so far. */
+export function spawnManyi(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', MANYI_SKIP_WEB_BUILD: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
+}

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database } from './client';
 
 /**
@@ -33,7 +32,7 @@ export async function restoreEmbedded(file: string, dataDir: string): Promise<vo
   fs.mkdirSync(dataDir, { recursive: true });
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([data]), extensions: { pg_trgm } });
+    pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([data]) });
   } catch (e) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${file} is not a readable Manyi backup: ${e instanceof Error ? e.message : String(e)}`, {

@@ -1,5 +1,4 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -39,6 +38,8 @@ const plugins = [new CamelCasePlugin()];
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, admin command) must not crash the process.
+    pool.on('error', (err) => process.stderr.write(`PostgreSQL connection lost: ${err.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       db,
@@ -49,7 +50,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   const pglite = await PGlite.create({
-    extensions: { pg_trgm },
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers: {

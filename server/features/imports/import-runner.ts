@@ -38,9 +38,12 @@ function naturalKey(kind: ImportKind, r: CleanRow): string | null {
 export async function estimateRows(file: string, format: FileFormat): Promise<number | null> {
   if (format !== 'csv') return null;
   let lines = 0;
+  let last = 10;
   for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    if (chunk.length) last = chunk[chunk.length - 1] ?? 10;
   }
+  if (last !== 10) lines++; // a last line without a newline
   return Math.max(lines - 1, 0);
 }
 

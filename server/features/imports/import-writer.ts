@@ -75,31 +75,22 @@ async function upsertCustomers(
   return { ids, written: r.rows };
 }
 
+/** Adds new numbers; a customer's first number (mobile preferred) becomes primary if they have none. */
 async function insertPhones(tx: Db, dealerId: string, parts: CustomerPart[], ids: Map<string, string>) {
-  const phones: { customerId: string; phone: string; kind: string }[] = [];
+  const phones: { customerId: string; phone: string; kind: string; primary: boolean }[] = [];
   for (const p of parts) {
     const customerId = ids.get(p.matchKey);
     if (!customerId) continue;
-    if (p.mobile) phones.push({ customerId, phone: p.mobile, kind: 'mobile' });
-    if (p.landline) phones.push({ customerId, phone: p.landline, kind: 'landline' });
+    if (p.mobile) phones.push({ customerId, phone: p.mobile, kind: 'mobile', primary: true });
+    if (p.landline) phones.push({ customerId, phone: p.landline, kind: 'landline', primary: !p.mobile });
   }
   if (phones.length === 0) return;
-  const added = await sql<{ customerId: string }>`
-    insert into customer_phones (dealer_id, customer_id, phone, kind)
-    select ${dealerId}, i."customerId", i.phone, i.kind
-    from jsonb_to_recordset(${json(phones)}::jsonb) as i("customerId" uuid, phone text, kind text)
-    on conflict (dealer_id, customer_id, phone) do nothing
-    returning customer_id`.execute(tx);
-  if (added.rows.length === 0) return;
-  const customerIds = [...new Set(added.rows.map((x) => x.customerId))];
-  // The first phone a customer gets (mobile preferred) becomes the primary one.
   await sql`
-    update customer_phones p set is_primary = true
-    from (select distinct on (c.customer_id) c.id from customer_phones c
-          where c.dealer_id = ${dealerId} and c.customer_id = any(${customerIds}::uuid[])
-            and not exists (select 1 from customer_phones x where x.dealer_id = c.dealer_id and x.customer_id = c.customer_id and x.is_primary)
-          order by c.customer_id, (c.kind = 'mobile') desc, c.created_at, c.phone) f
-    where p.dealer_id = ${dealerId} and p.id = f.id`.execute(tx);
+    insert into customer_phones (dealer_id, customer_id, phone, kind, is_primary)
+    select ${dealerId}, i."customerId", i.phone, i.kind,
+      i."primary" and not exists (select 1 from customer_phones x where x.dealer_id = ${dealerId} and x.customer_id = i."customerId" and x.is_primary)
+    from jsonb_to_recordset(${json(phones)}::jsonb) as i("customerId" uuid, phone text, kind text, "primary" boolean)
+    on conflict (dealer_id, customer_id, phone) do nothing`.execute(tx);
 }
 
 async function upsertVehicles(
@@ -138,10 +129,17 @@ async function upsertVehicles(
   return ids;
 }
 
-/** Last occurrence wins inside one chunk (ON CONFLICT may touch a row only once per statement). */
-function dedupe<T extends { matchKey: string }>(parts: (T | null)[]): T[] {
+/**
+ * Last occurrence wins inside one chunk (ON CONFLICT may touch a row only once per statement); a
+ * vehicle keeps the latest visit date of all its rows.
+ */
+function dedupe<T extends { matchKey: string; visitOn?: string | null }>(parts: (T | null)[]): T[] {
   const m = new Map<string, T>();
-  for (const p of parts) if (p) m.set(p.matchKey, p);
+  for (const p of parts) {
+    if (!p) continue;
+    const prev = m.get(p.matchKey)?.visitOn;
+    m.set(p.matchKey, prev && (!p.visitOn || prev > p.visitOn) ? { ...p, visitOn: prev } : p);
+  }
   return [...m.values()];
 }
 

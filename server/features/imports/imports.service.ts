@@ -81,7 +81,7 @@ export async function createUpload(
     const sniff = await sniffFile(file, input.fileName, { maxBytes: config.importMaxBytes }).catch(fileRejected);
     const preview = await previewFile(file, sniff, 10).catch(fileRejected);
     const saved = await q.findSavedMapping(db, dealerId, input.kind);
-    const savedMapping = saved ? adaptMapping(saved.mapping as Mapping, preview.headers) : null;
+    const savedMapping = saved ? adaptMapping(input.kind, saved.mapping as Mapping, preview.headers) : null;
     const mapping = savedMapping ?? suggestMapping(input.kind, preview.headers);
     const row = await q.insertRun(db, {
       dealerId,
@@ -124,11 +124,26 @@ export async function createUpload(
   }
 }
 
-/** A saved mapping applies to the headers it names; new headers fall back to the presets. */
-function adaptMapping(saved: Mapping, headers: string[]): Mapping | null {
+/** A saved mapping applies to the headers it names; other headers fall back to the presets. */
+function adaptMapping(kind: ImportKind, saved: Mapping, headers: string[]): Mapping | null {
   const known = headers.filter((h) => h in saved);
   if (known.length < Math.ceil(headers.length / 2)) return null;
-  return Object.fromEntries(headers.map((h) => [h, saved[h] ?? null]));
+  const presets = suggestMapping(kind, headers);
+  const out: Mapping = {};
+  const used = new Set<string>();
+  for (const h of headers) {
+    const field = h in saved ? (saved[h] ?? null) : null;
+    out[h] = field;
+    if (field) used.add(field);
+  }
+  for (const h of headers) {
+    const guess = presets[h];
+    if (!(h in saved) && guess && !used.has(guess)) {
+      out[h] = guess;
+      used.add(guess);
+    }
+  }
+  return out;
 }
 
 export async function getRun(db: Db, actor: Actor, id: string) {
