@@ -53,10 +53,11 @@ const CUSTOMER_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/corrections': () => ({ url: '/api/corrections', ok: 200 }),
-  'POST /api/corrections/:id/resolve': (f) => ({
+  // The fixture's corrections belong to the sales department: the after-sales director may not resolve them.
+  'POST /api/corrections/:id/resolve': (f, role) => ({
     url: `/api/corrections/${f.openCorrections.pop() ?? 'none'}/resolve`,
     body: { apply: true, note: '已核实并更正' },
-    ok: 200,
+    ok: role === 'aftersales_director' ? 403 : 200,
   }),
   'POST /api/corrections/:id/confirm': (f) => ({
     url: `/api/corrections/${f.correctedCorrections.pop() ?? 'none'}/confirm`,

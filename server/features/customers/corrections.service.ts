@@ -3,6 +3,7 @@ import type { Correction, CreateCorrectionRequest } from '../../../core/contract
 import { maskPhoneValue } from '../../../core/rules/customer-privacy';
 import { parseDate } from '../../../core/rules/dms-validate';
 import { normalisePhone } from '../../../core/rules/phone';
+import type { Role } from '../../../core/permissions';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
@@ -15,6 +16,15 @@ import { findCustomer } from './customers.queries';
 export const CORRECTION_DEADLINE_MS = 24 * 3_600_000;
 
 const phoneLike = (f: string) => f === 'mobile' || f === 'landline';
+
+/** Each director answers for their own department (SPEC §4.14 step 3); the GM and the dealer admin for all. */
+const DEPARTMENT_MANAGER: Partial<Record<Role, string>> = {
+  aftersales_director: 'after_sales',
+  sales_director: 'sales',
+};
+export function mayResolve(roles: readonly Role[], department: string): boolean {
+  return roles.some((r) => r === 'gm' || r === 'dealer_admin' || DEPARTMENT_MANAGER[r] === department);
+}
 
 /** The proposed value, normalised so that applying it can never break the customer record. */
 function normaliseProposed(field: string, value: string): string {
@@ -110,6 +120,12 @@ export async function resolveCorrection(db: Db, actor: Actor, id: string, input:
   const [row] = await q.findCorrections(db, dealerId, { id });
   if (!row) throw notFound('Correction request');
   if (row.status !== 'open') throw new AppError('CONFLICT', `This correction is already ${row.status}`);
+  if (!mayResolve(actor.roles, row.department)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Corrections for the ${row.department} department are resolved by that department's manager, the GM or the dealer admin`,
+    );
+  }
   await db.transaction().execute(async (tx) => {
     if (input.apply)
       await q.applyToCustomer(

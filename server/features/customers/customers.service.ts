@@ -72,16 +72,18 @@ export async function getCustomer360(db: Db, actor: Actor, id: string): Promise<
     ...(flags.shared.some((f) => f.phone === phone) ? ['shared_phone'] : []),
     ...(flags.staff.some((f) => f.phone === phone) ? ['staff_phone'] : []),
   ];
-  const contact = (v: string | null) => showValue(v, perms.contact.view, (x) => x.replace(/^(.).*(@.*)?$/, '$1***$2'));
+  const email = (v: string | null) => showValue(v, perms.contact.view, (x) => x.replace(/^(.)[^@]*(@.*)?$/, '$1***$2'));
+  const address = (v: string | null) => showValue(v, perms.contact.view, (x) => `${[...x].slice(0, 6).join('')}***`);
+  const birth = (v: string | null) => showValue(v, perms.personal.view, (x) => `${x.slice(0, 4)}-**-**`);
   return {
     customer: {
       id: c.id,
       kind: c.kind as 'private',
       name: c.name,
       gender: c.gender,
-      birthDate: perms.personal.view === 'none' ? null : day(c.birthDate),
-      email: contact(c.email),
-      address: contact(c.address),
+      birthDate: birth(day(c.birthDate)),
+      email: email(c.email),
+      address: address(c.address),
       postcode: c.postcode,
       employer: c.employer,
       industry: c.industry,
@@ -116,7 +118,12 @@ export async function getCustomer360(db: Db, actor: Actor, id: string): Promise<
       lastVisitOn: day(v.lastVisitOn),
       nextMaintenanceOn: day(v.nextMaintenanceOn),
     })),
-    timeline: buildTimeline(ros, sales, changes),
+    timeline: buildTimeline(
+      ros,
+      sales,
+      changes,
+      actor.dealers.find((d) => d.id === dealerId)?.timeZone ?? 'Asia/Shanghai',
+    ),
     permissions: perms,
   };
 }

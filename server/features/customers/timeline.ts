@@ -17,7 +17,10 @@ export function buildTimeline(
   ros: Selectable<RepairOrders>[],
   sales: Selectable<Sales>[],
   changes: Selectable<CustomerChanges>[],
+  timeZone: string,
 ): TimelineItem[] {
+  // A change's date is the dealer's local date (sv-SE formats as YYYY-MM-DD).
+  const localDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone });
   const items: TimelineItem[] = [
     ...ros.map((r) => ({
       on: day(r.settledOn) ?? '',
@@ -46,7 +49,7 @@ export function buildTimeline(
         detail: s.consultantName,
       })),
     ...changes.map((c) => ({
-      on: c.changedAt.toISOString().slice(0, 10),
+      on: localDay(c.changedAt),
       type: 'change' as const,
       title: c.field,
       refId: null,
