@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Browser-flow helpers: a real `manyi serve` child process on a fresh embedded database (demo data
@@ -171,4 +172,38 @@ export async function menuKeys(page: Page): Promise<string[]> {
     .locator('[data-testid^="menu-"]')
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''));
   return ids;
+}
+
+/**
+ * One server and one browser for a test file: started in beforeAll (whichever started is stopped in
+ * afterAll even when the other failed); `openPage()` gives a fresh context closed at the end.
+ */
+export function useBrowserSession(): { openPage(): Promise<Page> } {
+  let server: ManyiServer | undefined;
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+  });
+  afterAll(async () => {
+    for (const page of pages)
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    async openPage() {
+      if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
+      const page = await newPage(browser, server.url);
+      pages.push(page);
+      return page;
+    },
+  };
 }

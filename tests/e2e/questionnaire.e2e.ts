@@ -1,40 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, newPage, startServer, type ManyiServer } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, useBrowserSession } from './helpers';
 
 /**
  * Issue 4 in a real browser: a CS supervisor builds a 5-question questionnaire with one skip rule and
  * previews it; the GM approves (signs off) it; the supervisor publishes it.
  */
 
-let server: ManyiServer | undefined;
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-});
-
-afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(): Promise<Page> {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  const page = await newPage(browser, server.url);
-  pages.push(page);
-  return page;
-}
+const { openPage } = useBrowserSession();
 
 /** Picks an option of the antd Select with this test id. */
 async function choose(page: Page, testId: string, label: string | RegExp): Promise<void> {

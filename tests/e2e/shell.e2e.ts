@@ -1,41 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, menuKeys, newPage, startServer, submitLogin, type ManyiServer } from './helpers';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { loginAs, menuKeys, submitLogin, useBrowserSession } from './helpers';
 
 /**
  * The web shell in a real headless Chromium against a real `manyi serve` with demo data:
  * sign-in, the role-aware side menu, the 中文 / English switch, errors a user can run into.
  */
 
-let server: ManyiServer | undefined;
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  // Keep whichever one started, so afterAll can stop it even when the other failed.
-  const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
-  if (started.status === 'fulfilled') server = started.value;
-  if (launched.status === 'fulfilled') browser = launched.value;
-  if (started.status === 'rejected') throw started.reason;
-  if (launched.status === 'rejected') throw launched.reason;
-});
-
-afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openPage(): Promise<Page> {
-  if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
-  const page = await newPage(browser, server.url);
-  pages.push(page);
-  return page;
-}
+const { openPage } = useBrowserSession();
 
 /** Retrying text assertion: the UI renders asynchronously (lazy pages, queries, language loads). */
 async function expectText(locator: Locator, expected: string | RegExp): Promise<void> {
@@ -170,9 +142,6 @@ describe('web shell (headless Chromium)', () => {
     await expectPath(page, '/dashboard');
   });
 
-  // KNOWN BUG, marked `fails` so the suite stays green until it is fixed: GET / answers
-  // 403 {"error":{"code":"BAD_REQUEST","message":"Forbidden"}} instead of the app, because
-  // server/http/static.ts registers @fastify/static with `index: false` and the root is a directory.
   it('the address the server prints (/) opens the app and leads to the login form', async () => {
     const page = await openPage();
     const response = await page.goto('/');
