@@ -4,7 +4,6 @@ import type { Db } from '../../db/client';
 import type { Actor, RequestMeta } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
-import { findDealersInScope } from '../org/org.queries';
 import { getScopeDealers } from '../org/scope-cache';
 import * as q from './auth.queries';
 import { hashPassword, verifyPassword } from './passwords';
@@ -75,7 +74,7 @@ async function createSession(
 ) {
   const token = newToken();
   const now = new Date();
-  const dealers = await findDealersInScope(db, scopeOf(user));
+  const { dealers } = await getScopeDealers(db, scopeOf(user));
   await db.transaction().execute(async (tx) => {
     await q.insertSession(tx, {
       tokenHash: hashToken(token),

@@ -10,12 +10,10 @@ import { requireDealer } from '../org/org.service';
 import * as q from './customers.queries';
 import { permissionsFor } from './field-permissions';
 import { getIdCrypto } from './keys';
-import { buildTimeline } from './timeline';
+import { buildTimeline, day } from './timeline';
 
 /** A phone number shared by this many customers or more is flagged (SPEC Appendix B: survey interference). */
 export const SHARED_PHONE_THRESHOLD = 3;
-
-const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10));
 
 export async function searchCustomers(db: Db, actor: Actor, query: string, limit: number) {
   const dealerId = requireDealer(actor);

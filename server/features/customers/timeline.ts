@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { CustomerChanges, RepairOrders, Sales } from '../../db/tables';
 
-const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+/** A `date` column as YYYY-MM-DD (the drivers give strings; a Date only from hand-made rows). */
+export const day = (d: string | Date | null) =>
+  d === null ? null : typeof d === 'string' ? d : d.toISOString().slice(0, 10);
 const yuan = (fen: number | string | null) => (fen === null ? null : `¥${(Number(fen) / 100).toFixed(2)}`);
 
 export interface TimelineItem {
