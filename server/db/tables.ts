@@ -41,6 +41,99 @@ export interface AuditLog {
   seq: number;
 }
 
+export interface CallAttempts {
+  agentUserId: string | null;
+  appointmentAt: Timestamp | null;
+  attemptedAt: Generated<Timestamp>;
+  customerId: string | null;
+  dealerId: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  outcome: string;
+  phoneId: string | null;
+  phoneKind: string | null;
+  responseId: string | null;
+  taskId: string;
+}
+
+export interface CallbackBlocks {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  customerId: string;
+  dealerId: string;
+  note: Generated<string>;
+  reason: string;
+  taskId: string | null;
+}
+
+export interface CallbackRuleSets {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  effectiveFrom: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  presetKey: string | null;
+  rules: Json;
+  versionNo: number;
+}
+
+export interface CallbackTasks {
+  anchorDate: string;
+  anchorKind: string;
+  appointmentAt: Timestamp | null;
+  assignedUserId: string | null;
+  attemptCount: Generated<number>;
+  closedAt: Timestamp | null;
+  consent: boolean | null;
+  contactPhone: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  customerId: string | null;
+  dealerId: string;
+  dueEnd: string;
+  dueStart: string;
+  duplicateOf: string | null;
+  failedAttempts: Generated<number>;
+  id: Generated<string>;
+  lastAttemptAt: Timestamp | null;
+  lastOutcome: string | null;
+  leaseExpiresAt: Timestamp | null;
+  leaseUserId: string | null;
+  nextAttemptAt: Timestamp | null;
+  note: Generated<string>;
+  priority: Generated<number>;
+  questionnaireCode: string | null;
+  reason: string | null;
+  respondentEligible: boolean | null;
+  responseId: string | null;
+  ruleSetId: string | null;
+  sourceId: string;
+  sourceKind: string;
+  status: Generated<string>;
+  type: string;
+  updatedAt: Generated<Timestamp>;
+  vehicleId: string | null;
+}
+
+export interface ContactHandoffs {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  customerId: string | null;
+  dealerId: string;
+  department: string;
+  dueAt: Timestamp;
+  fixedAt: Timestamp | null;
+  fixedBy: string | null;
+  id: Generated<string>;
+  newPhone: string | null;
+  note: string | null;
+  reason: string;
+  staffId: string | null;
+  staffName: string | null;
+  taskId: string;
+}
+
 export interface CorrectionRequests {
   confirmedAt: Timestamp | null;
   confirmedBy: string | null;
@@ -152,6 +245,59 @@ export interface Dealers {
   regionId: string;
   timeZone: Generated<string>;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface FaqArticleRevisions {
+  answer: string;
+  archived: boolean;
+  articleId: string;
+  category: string;
+  change: string;
+  changedAt: Generated<Timestamp>;
+  changedBy: string | null;
+  changedByName: string;
+  dealerId: string;
+  question: string;
+  revision: number;
+  sourceCode: string;
+  sourceVersion: string;
+  tags: string[];
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface FaqArticles {
+  answer: string;
+  archivedAt: Timestamp | null;
+  archivedBy: string | null;
+  category: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  id: Generated<string>;
+  question: string;
+  revision: Generated<number>;
+  searchVector: string;
+  sourceCode: string;
+  sourceVersion: Generated<string>;
+  tags: Generated<string[]>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface FaqUses {
+  articleId: string;
+  articleRevision: number;
+  dealerId: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  responseId: string | null;
+  taskId: string | null;
+  usedAt: Generated<Timestamp>;
+  usedBy: string | null;
+  usedByName: string;
 }
 
 export interface ImportMappings {
@@ -396,6 +542,7 @@ export interface SurveyResponses {
   score: Numeric | null;
   startedAt: Timestamp | null;
   submittedAt: Generated<Timestamp>;
+  taskId: Generated<string | null>;
   templateId: string;
   versionId: string;
 }
@@ -443,6 +590,11 @@ export interface Vehicles {
 
 export interface DB {
   auditLog: AuditLog;
+  callAttempts: CallAttempts;
+  callbackBlocks: CallbackBlocks;
+  callbackRuleSets: CallbackRuleSets;
+  callbackTasks: CallbackTasks;
+  contactHandoffs: ContactHandoffs;
   correctionRequests: CorrectionRequests;
   customerChanges: CustomerChanges;
   customerFieldPermissions: CustomerFieldPermissions;
@@ -450,6 +602,9 @@ export interface DB {
   customers: Customers;
   dealerGroups: DealerGroups;
   dealers: Dealers;
+  faqArticleRevisions: FaqArticleRevisions;
+  faqArticles: FaqArticles;
+  faqUses: FaqUses;
   importMappings: ImportMappings;
   importRejects: ImportRejects;
   importRuns: ImportRuns;

@@ -3,6 +3,8 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-session-user-snapshot';
 import * as m0003 from './0003-customers';
 import * as m0004 from './0004-questionnaires';
+import * as m0005 from './0005-callbacks';
+import * as m0006 from './0006-faq';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-session-user-snapshot': m0002,
   '0003-customers': m0003,
   '0004-questionnaires': m0004,
+  '0005-callbacks': m0005,
+  '0006-faq': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
