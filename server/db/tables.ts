@@ -41,6 +41,23 @@ export interface AuditLog {
   seq: number;
 }
 
+export interface CalendarOverrides {
+  date: string;
+  dealerId: string;
+  note: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  working: boolean;
+}
+
+export interface CalendarSettings {
+  dealerId: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  workEnd: string;
+  workStart: string;
+}
+
 export interface CallAttempts {
   agentUserId: string | null;
   appointmentAt: Timestamp | null;
@@ -342,11 +359,71 @@ export interface ImportRuns {
   updated: Generated<number>;
 }
 
+export interface Jobs {
+  attempts: Generated<number>;
+  createdAt: Generated<Timestamp>;
+  dealerId: string;
+  dedupeKey: string | null;
+  doneAt: Timestamp | null;
+  failedAt: Timestamp | null;
+  id: Generated<string>;
+  lastError: string | null;
+  lockedBy: string | null;
+  lockedUntil: Timestamp | null;
+  maxAttempts: Generated<number>;
+  name: string;
+  payload: Generated<Json>;
+  runAt: Generated<Timestamp>;
+}
+
 export interface LoginThrottle {
   failures: Generated<number>;
   key: string;
   lockedUntil: Timestamp | null;
   windowStartedAt: Generated<Timestamp>;
+}
+
+export interface NotificationPreferences {
+  dealerId: string;
+  email: Generated<boolean>;
+  event: string;
+  id: Generated<string>;
+  inbox: Generated<boolean>;
+  role: string | null;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  userId: string | null;
+  wecom: Generated<boolean>;
+}
+
+export interface Notifications {
+  body: Generated<string>;
+  createdAt: Generated<Timestamp>;
+  dealerId: string;
+  dedupeKey: string | null;
+  event: string;
+  id: Generated<string>;
+  link: string | null;
+  readAt: Timestamp | null;
+  title: string;
+  userId: string;
+}
+
+export interface OutboundMessages {
+  attempts: Generated<number>;
+  body: Generated<string>;
+  channel: string;
+  createdAt: Generated<Timestamp>;
+  dealerId: string;
+  id: Generated<string>;
+  idempotencyKey: string;
+  nextAttemptAt: Generated<Timestamp>;
+  providerResponse: string | null;
+  recipient: string;
+  robotId: string | null;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+  subject: Generated<string>;
 }
 
 export interface QuestionnaireFactors {
@@ -588,8 +665,22 @@ export interface Vehicles {
   vin: string | null;
 }
 
+export interface WecomRobots {
+  active: Generated<boolean>;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  events: Generated<string[]>;
+  id: Generated<string>;
+  name: string;
+  webhookUrlEnc: string;
+  webhookUrlHint: string;
+}
+
 export interface DB {
   auditLog: AuditLog;
+  calendarOverrides: CalendarOverrides;
+  calendarSettings: CalendarSettings;
   callAttempts: CallAttempts;
   callbackBlocks: CallbackBlocks;
   callbackRuleSets: CallbackRuleSets;
@@ -608,7 +699,11 @@ export interface DB {
   importMappings: ImportMappings;
   importRejects: ImportRejects;
   importRuns: ImportRuns;
+  jobs: Jobs;
   loginThrottle: LoginThrottle;
+  notificationPreferences: NotificationPreferences;
+  notifications: Notifications;
+  outboundMessages: OutboundMessages;
   questionnaireFactors: QuestionnaireFactors;
   questionnaireQuestions: QuestionnaireQuestions;
   questionnaireSettings: QuestionnaireSettings;
@@ -624,4 +719,5 @@ export interface DB {
   surveyResponses: SurveyResponses;
   users: Users;
   vehicles: Vehicles;
+  wecomRobots: WecomRobots;
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003-customers';
 import * as m0004 from './0004-questionnaires';
 import * as m0005 from './0005-callbacks';
 import * as m0006 from './0006-faq';
+import * as m0007 from './0007-jobs-notifications';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-questionnaires': m0004,
   '0005-callbacks': m0005,
   '0006-faq': m0006,
+  '0007-jobs-notifications': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
