@@ -6,6 +6,11 @@ import * as m0004 from './0004-questionnaires';
 import * as m0005 from './0005-callbacks';
 import * as m0006 from './0006-faq';
 import * as m0007 from './0007-jobs-notifications';
+import * as m0009 from './0009-survey-links';
+import * as m0010 from './0010-call-scripts';
+import * as m0011 from './0011-cases';
+import * as m0012 from './0012-complaints';
+import * as m0013 from './0013-kpi-aggregates';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +21,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-callbacks': m0005,
   '0006-faq': m0006,
   '0007-jobs-notifications': m0007,
+  '0009-survey-links': m0009,
+  '0010-call-scripts': m0010,
+  '0011-cases': m0011,
+  '0012-complaints': m0012,
+  '0013-kpi-aggregates': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
