@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'questionnaires:configure',
   'responses:create',
   'responses:annotate',
+  'calendar:manage',
+  'notifications:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -120,6 +122,9 @@ const QUESTIONNAIRE_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = 
 };
 for (const [role, extra] of Object.entries(QUESTIONNAIRE_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
+
+/** Working calendar, WeCom group robots and role notification defaults (issue 6): the dealer admin. */
+ROLE_PERMISSIONS.dealer_admin = [...ROLE_PERMISSIONS.dealer_admin, 'calendar:manage', 'notifications:manage'];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -17,6 +17,8 @@ import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { questionnairesRoutes } from './features/questionnaires/questionnaires.routes';
 import { usersRoutes } from './features/users/users.routes';
+import { calendarRoutes } from './features/calendar/calendar.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { installErrorHandler } from './http/errors-handler';
 import './http/fastify-types';
 import { installGuard } from './http/guard';
@@ -97,6 +99,8 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   installMetrics(app);
 
   healthRoutes(app, VERSION);
+  calendarRoutes(app);
+  notificationsRoutes(app);
   authRoutes(app);
   usersRoutes(app);
   orgRoutes(app);

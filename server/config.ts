@@ -37,6 +37,9 @@ const Env = z.object({
   MANYI_UPLOAD_DIR: z.string().optional(),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(2_000_000),
+  MANYI_SMTP_URL: z.string().url().optional(),
+  MANYI_MAIL_FROM: z.string().min(3).default('满意 Manyi <noreply@manyi.local>'),
+  MANYI_WECOM_HOSTS: z.string().default('qyapi.weixin.qq.com'),
 });
 
 export type Config = {
@@ -58,6 +61,11 @@ export type Config = {
   uploadDir: string;
   importMaxBytes: number;
   importMaxRows: number;
+  /** smtp://user:pass@host:587 (or smtps://…); unset: e-mail notifications are not sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Hosts a WeCom group-robot webhook may point at (comma list in MANYI_WECOM_HOSTS). */
+  wecomHosts: string[];
 };
 
 /** Every environment variable Manyi reads, parsed once. */
@@ -85,6 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: path.resolve(e.MANYI_UPLOAD_DIR ?? path.join(e.MANYI_DATA_DIR, 'uploads')),
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     importMaxRows: e.IMPORT_MAX_ROWS,
+    smtpUrl: e.MANYI_SMTP_URL,
+    mailFrom: e.MANYI_MAIL_FROM,
+    wecomHosts: e.MANYI_WECOM_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 

@@ -2,8 +2,10 @@ import type { Role } from '../core/permissions';
 import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
+import { CALENDAR_SAMPLES } from './samples/calendar';
+import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture {
+export interface Fixture extends QuestionnaireFixture, NotificationsFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -122,6 +124,8 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/audit/verify': () => ({ url: '/api/audit/verify', ok: 200 }),
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
+  ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
+  ...(CALENDAR_SAMPLES as Record<string, Sample>),
 };
 
 export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
@@ -202,5 +206,6 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzStaff: await staffOf(hzDealer),
     hzDealer,
     ...(await questionnaireFixture(t)),
+    ...(await notificationsFixture(t)),
   };
 }

@@ -32,6 +32,7 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first attempt. */
   attempt: number;
+  maxAttempts: number;
   log: (msg: string, extra?: Record<string, unknown>) => void;
 }
 

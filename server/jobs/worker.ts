@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { claimDueJobs, type ClaimedJob, failExhaustedJobs, markJobDone, markJobFailed } from './jobs.queries';
+import './handlers';
 import { jobHandler } from './outbox';
 
 export { enqueue, registerJob } from './outbox';
@@ -58,6 +59,7 @@ async function runJob(
       dealerId: job.dealerId,
       jobId: job.id,
       attempt: job.attempts,
+      maxAttempts: job.maxAttempts,
       log: opts.log,
     });
   } catch (e) {
