@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'questionnaires:configure',
   'responses:create',
   'responses:annotate',
+  'faq:read',
+  'faq:manage',
   'calendar:manage',
   'notifications:manage',
 ] as const;
@@ -122,6 +124,15 @@ const QUESTIONNAIRE_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = 
 };
 for (const [role, extra] of Object.entries(QUESTIONNAIRE_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
+
+/** FAQ knowledge base (SPEC §3.11): every dealer role reads it; CS management and the quality department edit it. */
+const FAQ_MANAGERS: readonly Role[] = ['cs_supervisor', 'cs_lead', 'dealer_admin', 'aftersales_director', 'quality'];
+for (const role of ROLES.filter((r) => !SPANNING_ROLES.includes(r)))
+  ROLE_PERMISSIONS[role] = [
+    ...ROLE_PERMISSIONS[role],
+    'faq:read',
+    ...(FAQ_MANAGERS.includes(role) ? ['faq:manage' as const] : []),
+  ];
 
 /** Working calendar, WeCom group robots and role notification defaults (issue 6): the dealer admin. */
 ROLE_PERMISSIONS.dealer_admin = [...ROLE_PERMISSIONS.dealer_admin, 'calendar:manage', 'notifications:manage'];

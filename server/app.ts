@@ -12,6 +12,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { correctionsRoutes } from './features/customers/corrections.routes';
 import { customersRoutes } from './features/customers/customers.routes';
 import { importsRoutes } from './features/imports/imports.routes';
+import { faqRoutes } from './features/faq/faq.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
@@ -109,6 +110,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   customersRoutes(app);
   correctionsRoutes(app);
   importsRoutes(app);
+  faqRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(async (docs) => {

@@ -9,6 +9,7 @@ import { lockDataDir } from './db/embedded-lock';
 import { DEMO_DEALERS, DEMO_USERS } from './db/seed/demo-org';
 import { seedDemoTransactions } from './db/seed/demo-dms';
 import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
+import { seedDemoFaq } from './db/seed/demo-faq';
 import { markStaleInterrupted } from './features/imports/imports.queries';
 import { startSchedules } from './jobs/schedule';
 
@@ -88,8 +89,9 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
   }
 }
 
-/** Demo DMS exports for every demo dealer, imported one after the other. */
+/** The demo FAQ articles, then demo DMS exports for every demo dealer, imported one after the other. */
 export async function seedDemoDms(database: Database, config: Config) {
+  await seedDemoFaq(database.db);
   for (const [i, d] of DEMO_DEALERS.entries()) await seedDemoTransactions(database.db, config, d.code, 1000 + i);
 }
 

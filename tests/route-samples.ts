@@ -2,10 +2,11 @@ import type { Role } from '../core/permissions';
 import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
+import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, NotificationsFixture {
+export interface Fixture extends QuestionnaireFixture, FaqFixture, NotificationsFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -124,6 +125,7 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/audit/verify': () => ({ url: '/api/audit/verify', ok: 200 }),
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
+  ...(FAQ_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
   ...(CALENDAR_SAMPLES as Record<string, Sample>),
 };
@@ -206,6 +208,7 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzStaff: await staffOf(hzDealer),
     hzDealer,
     ...(await questionnaireFixture(t)),
+    ...(await faqFixture(t)),
     ...(await notificationsFixture(t)),
   };
 }
