@@ -23,6 +23,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   imports: lazy(() => import('./features/imports/ImportsPage')),
   'customer-permissions': lazy(() => import('./features/customers/CustomerPermissionsPage')),
   questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
+  faq: lazy(() => import('./features/faq/FaqPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };

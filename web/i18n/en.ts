@@ -1,3 +1,4 @@
+import { faqEn } from '../features/faq/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
 import { questionnairesEn } from '../features/questionnaires/i18n.en';
@@ -31,6 +32,7 @@ export const en: Messages = {
     staff: 'Staff directory',
     dealers: 'Dealers',
     questionnaires: 'Questionnaires',
+    faq: 'FAQ knowledge base',
     customers: 'Customer search',
     customerFlags: 'Survey interference',
     imports: 'Data import',
@@ -218,6 +220,7 @@ export const en: Messages = {
   customers: customersEn,
   imports: importsEn,
   questionnaires: questionnairesEn,
+  faq: faqEn,
   audit: {
     title: 'Audit log',
     time: 'Time',

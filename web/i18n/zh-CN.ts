@@ -1,3 +1,4 @@
+import { faqZhCN } from '../features/faq/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
 import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
@@ -30,6 +31,7 @@ export const zhCN = {
     staff: '员工名录',
     dealers: '经销商',
     questionnaires: '问卷管理',
+    faq: 'FAQ 知识库',
     customers: '客户查询',
     customerFlags: '回访干扰预警',
     imports: '数据导入',
@@ -216,6 +218,7 @@ export const zhCN = {
   customers: customersZhCN,
   imports: importsZhCN,
   questionnaires: questionnairesZhCN,
+  faq: faqZhCN,
   audit: {
     title: '审计日志',
     time: '时间',

@@ -1,6 +1,7 @@
 import { AuditOutlined, DashboardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { FormOutlined } from '@ant-design/icons';
+import { BookOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -26,6 +27,7 @@ export const MENU_KEYS = [
   'imports',
   'customer-permissions',
   'questionnaires',
+  'faq',
   'users',
   'audit',
 ] as const;
@@ -70,6 +72,7 @@ export const MENU: readonly MenuEntry[] = [
     icon: FormOutlined,
     permission: 'questionnaires:read',
   },
+  { key: 'faq', path: '/faq', labelKey: 'nav.faq', icon: BookOutlined, permission: 'faq:read' },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },
 ];
