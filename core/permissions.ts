@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'questionnaires:configure',
   'responses:create',
   'responses:annotate',
+  'callbacks:work',
+  'callbacks:lead',
+  'callbacks:configure',
+  'callbacks:fix-contact',
   'faq:read',
   'faq:manage',
   'calendar:manage',
@@ -136,6 +140,24 @@ for (const role of ROLES.filter((r) => !SPANNING_ROLES.includes(r)))
 
 /** Working calendar, WeCom group robots and role notification defaults (issue 6): the dealer admin. */
 ROLE_PERMISSIONS.dealer_admin = [...ROLE_PERMISSIONS.dealer_admin, 'calendar:manage', 'notifications:manage'];
+
+/**
+ * Callbacks (SPEC §3.5–§3.6, §4.6): agents work the queue; leads and supervisors see all of it and
+ * reassign; the dealer admin and supervisor version the rules; SAs, sales consultants and their directors
+ * fix wrong contact data handed to them.
+ */
+const CALLBACK_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_agent: ['callbacks:work'],
+  cs_lead: ['callbacks:work', 'callbacks:lead'],
+  cs_supervisor: ['callbacks:work', 'callbacks:lead', 'callbacks:configure'],
+  dealer_admin: ['callbacks:configure'],
+  service_advisor: ['callbacks:fix-contact'],
+  sales_consultant: ['callbacks:fix-contact'],
+  aftersales_director: ['callbacks:fix-contact'],
+  sales_director: ['callbacks:fix-contact'],
+};
+for (const [role, extra] of Object.entries(CALLBACK_PERMISSIONS) as [Role, readonly Permission[]][])
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -12,6 +12,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { correctionsRoutes } from './features/customers/corrections.routes';
 import { customersRoutes } from './features/customers/customers.routes';
 import { importsRoutes } from './features/imports/imports.routes';
+import { callbacksRoutes } from './features/callbacks/callbacks.routes';
 import { faqRoutes } from './features/faq/faq.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { healthRoutes } from './features/health/health.routes';
@@ -110,6 +111,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   customersRoutes(app);
   correctionsRoutes(app);
   importsRoutes(app);
+  callbacksRoutes(app);
   faqRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -12,6 +12,7 @@ import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
 import { seedDemoFaq } from './db/seed/demo-faq';
 import { markStaleInterrupted } from './features/imports/imports.queries';
 import { startSchedules } from './jobs/schedule';
+import { startWorker } from './jobs/worker';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -59,6 +60,8 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
         })),
       );
     cleanups.push(startSchedules(database, config, (msg, err) => app.log.error({ err }, msg)));
+    const worker = startWorker(database, config, { log: (msg, extra) => app.log.warn(extra ?? {}, msg) });
+    cleanups.push(() => worker.stop());
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -33,6 +33,8 @@ export interface JobContext {
   /** 1 for the first attempt. */
   attempt: number;
   maxAttempts: number;
+  /** How long this worker's claim holds; a side effect leased for a handler should use the same. */
+  leaseMs: number;
   log: (msg: string, extra?: Record<string, unknown>) => void;
 }
 

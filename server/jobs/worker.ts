@@ -28,7 +28,10 @@ export interface Worker {
   runOnce(): Promise<number>;
   /** Check for due jobs now instead of at the next poll. */
   wake(): void;
-  /** Stops polling. `wait: false` abandons the job in flight (its lease expires; used to model a crash). */
+  /**
+   * Stops polling and waits (up to 5 s) for the job in flight. `wait: false` abandons it at once: its lease
+   * expires and another worker runs it again (used to model a crash).
+   */
   stop(opts?: { wait?: boolean }): Promise<void>;
 }
 
@@ -60,6 +63,7 @@ async function runJob(
       jobId: job.id,
       attempt: job.attempts,
       maxAttempts: job.maxAttempts,
+      leaseMs: opts.leaseMs,
       log: opts.log,
     });
   } catch (e) {
@@ -130,7 +134,8 @@ export function startWorker(database: Database, config: Config, options: WorkerO
     async stop({ wait = true } = {}) {
       running = false;
       wakeUp?.();
-      if (wait) await loop;
+      // A job still running after 5 s is left to its lease (it runs again elsewhere or after a restart).
+      if (wait) await Promise.race([loop, new Promise((r) => setTimeout(r, 5_000).unref())]);
       else abandoned = true;
     },
   };

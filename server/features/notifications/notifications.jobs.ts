@@ -6,8 +6,6 @@ import { getIdCrypto } from '../customers/keys';
 import { scheduleWecomFlush, SEND_EMAIL_JOB, WECOM_FLUSH_JOB } from './notify';
 import * as out from './outbound.queries';
 
-/** A delivery stays claimed this long; a sender that died mid-way is replaced after it. */
-const LEASE_MS = 60_000;
 /** Messages per digest, and digests per robot per minute (WeCom takes about 20). */
 const DIGEST_MAX = 20;
 const POSTS_PER_MINUTE = 15;
@@ -17,7 +15,7 @@ const POSTS_PER_MINUTE = 15;
  * no-op (so a retried job never mails twice). Being sent by someone else: retry later.
  */
 async function sendEmail(payload: { messageId: string }, ctx: JobContext) {
-  const [msg] = await out.claimOutbound(ctx.db, ctx.dealerId, { id: payload.messageId }, 1, LEASE_MS);
+  const [msg] = await out.claimOutbound(ctx.db, ctx.dealerId, { id: payload.messageId }, 1, ctx.leaseMs);
   if (!msg) {
     const row = await out.findOutbound(ctx.db, ctx.dealerId, payload.messageId);
     if (!row || row.status === 'sent' || row.status === 'failed') return;
@@ -61,7 +59,7 @@ async function flushWecom(payload: { robotId: string }, ctx: JobContext) {
     await scheduleWecomFlush(ctx.db, ctx.dealerId, robot.id, Date.now() + 20_000);
     return;
   }
-  const msgs = await out.claimOutbound(ctx.db, ctx.dealerId, { robotId: robot.id }, DIGEST_MAX, LEASE_MS);
+  const msgs = await out.claimOutbound(ctx.db, ctx.dealerId, { robotId: robot.id }, DIGEST_MAX, ctx.leaseMs);
   if (!msgs.length) return;
   const ids = msgs.map((m) => m.id);
   let reply: Awaited<ReturnType<typeof postToRobot>>;

@@ -20,7 +20,11 @@ let cached: { url: string; mailer: Mailer } | undefined;
 export function getMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
   if (cached?.url === config.smtpUrl) return cached.mailer;
-  const transport = nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom });
+  const transport = nodemailer.createTransport(
+    // Well inside the job lease (60 s), so a slow server never makes two workers send the same message.
+    { url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 },
+    { from: config.mailFrom },
+  );
   const mailer: Mailer = {
     async send(msg) {
       const domain = config.mailFrom.match(/@([^>\s]+)/)?.[1] ?? 'manyi.local';
