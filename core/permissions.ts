@@ -53,6 +53,7 @@ export const PERMISSIONS = [
   'faq:manage',
   'calendar:manage',
   'notifications:manage',
+  'registers:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -158,6 +159,18 @@ const CALLBACK_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 };
 for (const [role, extra] of Object.entries(CALLBACK_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
+
+/** Registers (登记表, SPEC §3.13): the CS roles, the directors, the GM and the quality department read them. */
+const REGISTER_READERS: readonly Role[] = [
+  'cs_agent',
+  'cs_lead',
+  'cs_supervisor',
+  'aftersales_director',
+  'sales_director',
+  'gm',
+  'quality',
+];
+for (const role of REGISTER_READERS) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'registers:read'];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

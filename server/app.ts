@@ -21,6 +21,8 @@ import { questionnairesRoutes } from './features/questionnaires/questionnaires.r
 import { usersRoutes } from './features/users/users.routes';
 import { calendarRoutes } from './features/calendar/calendar.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { registersRoutes } from './features/registers/registers.routes';
+import { workbenchRoutes } from './features/workbench/workbench.routes';
 import { installErrorHandler } from './http/errors-handler';
 import './http/fastify-types';
 import { installGuard } from './http/guard';
@@ -113,6 +115,8 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   importsRoutes(app);
   callbacksRoutes(app);
   faqRoutes(app);
+  workbenchRoutes(app);
+  registersRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(async (docs) => {

@@ -3,10 +3,11 @@ import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
 import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
+import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, FaqFixture, NotificationsFixture {
+export interface Fixture extends QuestionnaireFixture, FaqFixture, NotificationsFixture, RegistersFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -126,6 +127,7 @@ export const SAMPLES: Record<string, Sample> = {
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
   ...(FAQ_SAMPLES as Record<string, Sample>),
+  ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
   ...(CALENDAR_SAMPLES as Record<string, Sample>),
 };
@@ -209,6 +211,7 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzDealer,
     ...(await questionnaireFixture(t)),
     ...(await faqFixture(t)),
+    ...(await registersFixture(t)),
     ...(await notificationsFixture(t)),
   };
 }

@@ -24,6 +24,8 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'customer-permissions': lazy(() => import('./features/customers/CustomerPermissionsPage')),
   questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
   faq: lazy(() => import('./features/faq/FaqPage')),
+  workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
+  registers: lazy(() => import('./features/registers/RegistersPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };

@@ -206,6 +206,17 @@ export interface CustomerPhones {
   source: Generated<string>;
 }
 
+export interface CallScripts {
+  businessLine: string;
+  closing: string;
+  dealerId: string;
+  greeting: string;
+  hints: Generated<Json>;
+  identityCheck: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
 export interface Customers {
   address: string | null;
   birthDate: string | null;
@@ -685,6 +696,7 @@ export interface DB {
   callbackBlocks: CallbackBlocks;
   callbackRuleSets: CallbackRuleSets;
   callbackTasks: CallbackTasks;
+  callScripts: CallScripts;
   contactHandoffs: ContactHandoffs;
   correctionRequests: CorrectionRequests;
   customerChanges: CustomerChanges;

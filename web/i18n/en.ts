@@ -1,4 +1,6 @@
 import { faqEn } from '../features/faq/i18n.en';
+import { workbenchEn } from '../features/workbench/i18n.en';
+import { registersEn } from '../features/registers/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
 import { questionnairesEn } from '../features/questionnaires/i18n.en';
@@ -33,6 +35,8 @@ export const en: Messages = {
     dealers: 'Dealers',
     questionnaires: 'Questionnaires',
     faq: 'FAQ knowledge base',
+    workbench: 'Callback workbench',
+    registers: 'Registers',
     customers: 'Customer search',
     customerFlags: 'Survey interference',
     imports: 'Data import',
@@ -221,6 +225,8 @@ export const en: Messages = {
   imports: importsEn,
   questionnaires: questionnairesEn,
   faq: faqEn,
+  workbench: workbenchEn,
+  registers: registersEn,
   audit: {
     title: 'Audit log',
     time: 'Time',

@@ -1,4 +1,6 @@
 import { faqZhCN } from '../features/faq/i18n.zh-CN';
+import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
+import { registersZhCN } from '../features/registers/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
 import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
@@ -32,6 +34,8 @@ export const zhCN = {
     dealers: '经销商',
     questionnaires: '问卷管理',
     faq: 'FAQ 知识库',
+    workbench: '回访工作台',
+    registers: '登记表',
     customers: '客户查询',
     customerFlags: '回访干扰预警',
     imports: '数据导入',
@@ -219,6 +223,8 @@ export const zhCN = {
   imports: importsZhCN,
   questionnaires: questionnairesZhCN,
   faq: faqZhCN,
+  workbench: workbenchZhCN,
+  registers: registersZhCN,
   audit: {
     title: '审计日志',
     time: '时间',

@@ -2,6 +2,7 @@ import { AuditOutlined, DashboardOutlined, ShopOutlined, TeamOutlined, UserOutli
 import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { FormOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
+import { PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -20,6 +21,8 @@ export interface MenuEntry {
 
 export const MENU_KEYS = [
   'dashboard',
+  'workbench',
+  'registers',
   'staff',
   'dealers',
   'customers',
@@ -40,6 +43,20 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.dashboard',
     icon: DashboardOutlined,
     permission: 'dashboard:view',
+  },
+  {
+    key: 'workbench',
+    path: '/workbench',
+    labelKey: 'nav.workbench',
+    icon: PhoneOutlined,
+    permission: 'callbacks:work',
+  },
+  {
+    key: 'registers',
+    path: '/registers',
+    labelKey: 'nav.registers',
+    icon: ProfileOutlined,
+    permission: 'registers:read',
   },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', icon: TeamOutlined, permission: 'staff:read' },
   { key: 'dealers', path: '/dealers', labelKey: 'nav.dealers', icon: ShopOutlined, permission: 'org:read' },

@@ -1,0 +1,63 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RegisterKind } from '../../../core/contracts/registers';
+import { registerExportUrl, type RegisterFilter } from '../../api/registers';
+
+/** Date range, advisor / consultant, satisfaction and text filters, and the Excel export of the same rows. */
+export function RegisterFilters(props: {
+  kind: RegisterKind;
+  filter: RegisterFilter;
+  onChange: (patch: Partial<RegisterFilter>) => void;
+}) {
+  const { t } = useTranslation();
+  const f = props.filter;
+  const set = (patch: Partial<RegisterFilter>) => props.onChange({ ...patch, offset: 0 });
+  return (
+    <Space wrap style={{ marginBottom: 12 }} data-testid="register-filters">
+      <span>{t('registers.filters.period')}</span>
+      <Input
+        type="date"
+        style={{ width: 150 }}
+        value={f.from ?? ''}
+        onChange={(e) => set({ from: e.target.value || undefined })}
+        data-testid="register-from"
+      />
+      <span>–</span>
+      <Input
+        type="date"
+        style={{ width: 150 }}
+        value={f.to ?? ''}
+        onChange={(e) => set({ to: e.target.value || undefined })}
+        data-testid="register-to"
+      />
+      <Select
+        style={{ width: 130 }}
+        value={f.satisfaction ?? 'all'}
+        onChange={(v: string) => set({ satisfaction: v === 'all' ? undefined : (v as RegisterFilter['satisfaction']) })}
+        options={(['all', 'satisfied', 'dissatisfied', 'none'] as const).map((v) => ({
+          value: v,
+          label: t(`registers.filters.${v}`),
+        }))}
+        data-testid="register-satisfaction"
+      />
+      <Input.Search
+        allowClear
+        style={{ width: 180 }}
+        placeholder={t('registers.filters.staff')}
+        onSearch={(v) => set({ staff: v.trim() || undefined })}
+        data-testid="register-staff"
+      />
+      <Input.Search
+        allowClear
+        style={{ width: 220 }}
+        placeholder={t('registers.filters.search')}
+        onSearch={(v) => set({ q: v.trim() || undefined })}
+        data-testid="register-search"
+      />
+      <Button icon={<DownloadOutlined />} href={registerExportUrl(props.kind, f)} data-testid="register-export">
+        {t('registers.export')}
+      </Button>
+    </Space>
+  );
+}
