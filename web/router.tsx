@@ -12,6 +12,8 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
+const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
+const PreferencesPage = lazy(() => import('./features/notifications/PreferencesPage'));
 
 /** One page per menu entry; the Record type makes a menu row without a page a compile error. */
 const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
@@ -22,6 +24,8 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'customer-flags': lazy(() => import('./features/customers/CustomerFlagsPage')),
   imports: lazy(() => import('./features/imports/ImportsPage')),
   'customer-permissions': lazy(() => import('./features/customers/CustomerPermissionsPage')),
+  calendar: lazy(() => import('./features/calendar/CalendarPage')),
+  'wecom-robots': lazy(() => import('./features/notifications/WecomRobotsPage')),
   questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
   faq: lazy(() => import('./features/faq/FaqPage')),
   workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
@@ -79,6 +83,8 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'notifications', element: <InboxPage /> },
+      { path: 'notifications/preferences', element: <PreferencesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

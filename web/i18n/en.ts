@@ -4,6 +4,8 @@ import { registersEn } from '../features/registers/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
 import { questionnairesEn } from '../features/questionnaires/i18n.en';
+import { calendarEn } from '../features/calendar/i18n.en';
+import { notificationsEn } from '../features/notifications/i18n.en';
 import type { Messages } from './messages';
 
 /** English. Typed as Messages, so a missing or extra key is a compile error. */
@@ -41,6 +43,8 @@ export const en: Messages = {
     customerFlags: 'Survey interference',
     imports: 'Data import',
     customerPermissions: 'Customer data permissions',
+    calendar: 'Working calendar',
+    wecomRobots: 'WeCom robots',
     users: 'Users',
     audit: 'Audit log',
   },
@@ -222,6 +226,8 @@ export const en: Messages = {
     weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
   },
   customers: customersEn,
+  notifications: notificationsEn,
+  calendar: calendarEn,
   imports: importsEn,
   questionnaires: questionnairesEn,
   faq: faqEn,

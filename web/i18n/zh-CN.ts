@@ -4,6 +4,8 @@ import { registersZhCN } from '../features/registers/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
 import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
+import { calendarZhCN } from '../features/calendar/i18n.zh-CN';
+import { notificationsZhCN } from '../features/notifications/i18n.zh-CN';
 
 /** Simplified Chinese, the default language. en.ts must have exactly the same keys (see messages.ts). */
 export const zhCN = {
@@ -40,6 +42,8 @@ export const zhCN = {
     customerFlags: '回访干扰预警',
     imports: '数据导入',
     customerPermissions: '客户信息权限',
+    calendar: '工作日历',
+    wecomRobots: '企业微信机器人',
     users: '用户管理',
     audit: '审计日志',
   },
@@ -220,6 +224,8 @@ export const zhCN = {
     weekdays: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' },
   },
   customers: customersZhCN,
+  notifications: notificationsZhCN,
+  calendar: calendarZhCN,
   imports: importsZhCN,
   questionnaires: questionnairesZhCN,
   faq: faqZhCN,

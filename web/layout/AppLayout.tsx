@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../features/auth/session';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FullPageSpin } from '../ui/FullPageSpin';
+import { InboxBell } from '../features/notifications/InboxBell';
 import { DealerSwitcher } from './DealerSwitcher';
 import { LangSwitch } from './LangSwitch';
 import { menuEntryFor, visibleMenu } from './menu';
@@ -54,6 +55,7 @@ export function AppLayout() {
         </Typography.Title>
         <div style={{ flex: 1 }} />
         <Space size="middle" wrap={false}>
+          <InboxBell />
           <DealerSwitcher />
           <LangSwitch />
           <UserMenu />

@@ -3,6 +3,7 @@ import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, Warni
 import { FormOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import { PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
+import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -29,6 +30,8 @@ export const MENU_KEYS = [
   'customer-flags',
   'imports',
   'customer-permissions',
+  'calendar',
+  'wecom-robots',
   'questionnaires',
   'faq',
   'users',
@@ -81,6 +84,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.customerPermissions',
     icon: SafetyCertificateOutlined,
     permission: 'customers:privacy',
+  },
+  { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', icon: CalendarOutlined, permission: 'org:read' },
+  {
+    key: 'wecom-robots',
+    path: '/wecom-robots',
+    labelKey: 'nav.wecomRobots',
+    icon: WechatWorkOutlined,
+    permission: 'notifications:manage',
   },
   {
     key: 'questionnaires',

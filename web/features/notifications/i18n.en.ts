@@ -1,0 +1,57 @@
+import type { Widen } from '../../i18n/messages';
+import type { notificationsZhCN } from './i18n.zh-CN';
+
+/** Notification texts (English); mounted as `notifications` in web/i18n/en.ts. */
+export const notificationsEn: Widen<typeof notificationsZhCN> = {
+  title: 'Inbox',
+  bell: 'Messages',
+  unreadOnly: 'Unread only',
+  unreadCount: '{{count}} unread',
+  markRead: 'Mark read',
+  markAllRead: 'Mark all read',
+  empty: 'No messages',
+  open: 'Open',
+  settings: 'Notification settings',
+  events: {
+    any: 'Every event (default)',
+    case_assigned: 'Case assigned',
+    'case_due-soon': 'Case due soon',
+    case_overdue: 'Case overdue',
+    case_escalated: 'Case escalated',
+    callback_due: 'Callback due',
+    correction_overdue: 'Correction overdue',
+    system_test: 'Test message',
+  },
+  channels: { inbox: 'In-app', email: 'E-mail', wecom: 'WeCom group' },
+  prefs: {
+    title: 'Notification settings',
+    mine: 'My settings',
+    mineHint: "Events without a row of mine follow my roles' defaults; without any, in-app only.",
+    roles: 'Role defaults (this dealer)',
+    rolesHint: 'Used for users of the role who have no setting of their own. A channel any role turns on is on.',
+    event: 'Event',
+    role: 'Role',
+    add: 'Add a row',
+    remove: 'Remove',
+    noEmail: 'Your staff record has no e-mail address: e-mail cannot reach you.',
+    smtpOff: 'The server has no mail server configured (MANYI_SMTP_URL): no e-mail is sent.',
+    wecomHint: 'The WeCom channel posts the message (masked) to the group robots subscribed to the event.',
+  },
+  robots: {
+    title: 'WeCom group robots',
+    name: 'Name',
+    url: 'Webhook URL',
+    urlPlaceholder: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+    saved: 'Saved URL',
+    events: 'Events',
+    allEvents: 'All events',
+    active: 'Active',
+    add: 'Add robot',
+    test: 'Send test',
+    testQueued: 'Test message queued: it reaches the group within about 10 seconds',
+    remove: 'Remove',
+    confirmRemove: 'Remove this robot? Messages not yet sent are dropped.',
+    secretNote:
+      'The webhook URL works like a password: it is stored encrypted and only its last characters are shown. Phone and ID numbers are masked in group messages, and messages are combined into one digest every 10 seconds to stay under 20 a minute.',
+  },
+};
