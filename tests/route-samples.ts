@@ -2,12 +2,13 @@ import type { Role } from '../core/permissions';
 import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
+import { callbacksFixture, CALLBACK_SAMPLES, type CallbacksFixture } from './samples/callbacks';
 import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
 import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, FaqFixture, NotificationsFixture, RegistersFixture {
+export interface Fixture extends QuestionnaireFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -126,6 +127,7 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/audit/verify': () => ({ url: '/api/audit/verify', ok: 200 }),
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
+  ...(CALLBACK_SAMPLES as Record<string, Sample>),
   ...(FAQ_SAMPLES as Record<string, Sample>),
   ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
@@ -210,6 +212,7 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzStaff: await staffOf(hzDealer),
     hzDealer,
     ...(await questionnaireFixture(t)),
+    ...(await callbacksFixture(t, customer.id)),
     ...(await faqFixture(t)),
     ...(await registersFixture(t)),
     ...(await notificationsFixture(t)),

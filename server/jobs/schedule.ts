@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { purgeExpiredSessions } from '../features/auth/auth.service';
+import { GENERATE_EVERY, runGenerateJob } from '../features/callbacks/callbacks.jobs';
 
 /** Recurring maintenance. Each task is idempotent, so several app instances may run it. */
 export function startSchedules(database: Database, config: Config, log: (msg: string, err: unknown) => void) {
@@ -11,6 +12,13 @@ export function startSchedules(database: Database, config: Config, log: (msg: st
         await purgeExpiredSessions(database.db, config);
       } catch (e) {
         log('sessions.purge-expired failed', e);
+      }
+    }),
+    new Cron(GENERATE_EVERY, { protect: true }, async () => {
+      try {
+        await runGenerateJob(database.db);
+      } catch (e) {
+        log('callbacks.generate failed', e);
       }
     }),
   ];

@@ -1,0 +1,199 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client';
+
+/**
+ * The agents' queue: claim with FOR UPDATE SKIP LOCKED, leases, release and reassignment. The claim
+ * order is compareUrgency in core/rules/callback-rules.ts (priority, window end, anchor, id).
+ */
+
+export interface ClaimParams {
+  dealerId: string;
+  userId: string;
+  /** The dealer's local date: tasks whose window has not started yet are not offered. */
+  today: string;
+  leaseMinutes: number;
+  /** Per-customer attempt cap: at most `capAttempts` attempts since `capSince`. */
+  capAttempts: number;
+  capSince: Date;
+}
+
+/**
+ * Releases whatever the agent holds (pressing "next" again skips the current task) and leases the most
+ * urgent due task that nobody holds, that is not another agent's appointment or assignment, and whose
+ * customer is neither blocked nor opted out nor over the attempt cap. One statement, one round trip.
+ */
+export async function claimNext(db: Db, p: ClaimParams): Promise<string | null> {
+  const r = await sql<{ id: string }>`
+    -- a data-modifying CTE always runs: it drops the agent's current lease
+    with released as (
+      update callback_tasks set lease_user_id = null, lease_expires_at = null
+      where dealer_id = ${p.dealerId} and lease_user_id = ${p.userId}
+      returning id
+    ), pick as (
+      select t.dealer_id, t.id from callback_tasks t
+      where t.dealer_id = ${p.dealerId} and t.status in ('PENDING', 'APPOINTMENT')
+        and t.due_start <= ${p.today}::date
+        and (t.next_attempt_at is null or t.next_attempt_at <= now())
+        and (t.lease_expires_at is null or t.lease_expires_at <= now())
+        and (t.lease_user_id is null or t.lease_user_id <> ${p.userId})
+        and (t.assigned_user_id is null or t.assigned_user_id = ${p.userId})
+        and (t.customer_id is null or (
+          not exists (select 1 from callback_blocks b where b.dealer_id = t.dealer_id and b.customer_id = t.customer_id)
+          and not exists (select 1 from customers c
+                          where c.dealer_id = t.dealer_id and c.id = t.customer_id and not c.service_callbacks_allowed)
+          and (select count(*) from call_attempts a where a.dealer_id = t.dealer_id and a.customer_id = t.customer_id
+               and a.attempted_at > ${p.capSince}) < ${p.capAttempts}))
+      order by t.priority desc, t.due_end, t.anchor_date, t.id
+      limit 1
+      for update of t skip locked
+    )
+    update callback_tasks t
+      set lease_user_id = ${p.userId}, lease_expires_at = now() + make_interval(mins => ${p.leaseMinutes}::int)
+    from pick
+    where t.dealer_id = pick.dealer_id and t.id = pick.id
+    returning t.id`.execute(db);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Drops the agent's lease on one task (or every lease of the agent when taskId is null). */
+export async function releaseLease(db: Db, dealerId: string, userId: string, taskId: string | null) {
+  let q = db
+    .updateTable('callbackTasks')
+    .set({ leaseUserId: null, leaseExpiresAt: null })
+    .where('dealerId', '=', dealerId)
+    .where('leaseUserId', '=', userId);
+  if (taskId) q = q.where('id', '=', taskId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Lead: give a task to one agent (only they get it from "next"), or back to everyone; any lease ends. */
+export async function assignTask(db: Db, dealerId: string, taskId: string, userId: string | null) {
+  const r = await db
+    .updateTable('callbackTasks')
+    .set({ assignedUserId: userId, leaseUserId: null, leaseExpiresAt: null })
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface QueueFilter {
+  status?: string | undefined;
+  type?: string | undefined;
+  agent?: string | undefined;
+  held?: boolean | undefined;
+  overdue?: boolean | undefined;
+  q?: string | undefined;
+  today: string;
+  limit: number;
+  offset: number;
+}
+
+const QUEUE_COLUMNS = sql`
+  t.id, t.type, t.status, t.reason, t.customer_id, c.name as customer_name, v.plate,
+  coalesce(ro.ro_number, s.vin) as source_number, t.anchor_date, t.due_start, t.due_end, t.attempt_count,
+  t.next_attempt_at, t.appointment_at, t.assigned_user_id, ua.display_name as assigned_name,
+  case when t.lease_expires_at > now() then t.lease_user_id end as lease_user_id,
+  case when t.lease_expires_at > now() then ul.display_name end as lease_name,
+  case when t.lease_expires_at > now() then t.lease_expires_at end as lease_expires_at`;
+const QUEUE_FROM = sql`
+  from callback_tasks t
+    left join customers c on c.dealer_id = t.dealer_id and c.id = t.customer_id
+    left join vehicles v on v.dealer_id = t.dealer_id and v.id = t.vehicle_id
+    left join repair_orders ro on t.source_kind = 'repair_order' and ro.dealer_id = t.dealer_id and ro.id = t.source_id
+    left join sales s on t.source_kind = 'sale' and s.dealer_id = t.dealer_id and s.id = t.source_id
+    left join users ua on ua.id = t.assigned_user_id
+    left join users ul on ul.id = t.lease_user_id`;
+
+export interface QueueRow {
+  id: string;
+  type: string;
+  status: string;
+  reason: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  plate: string | null;
+  sourceNumber: string | null;
+  anchorDate: string;
+  dueStart: string;
+  dueEnd: string;
+  attemptCount: number;
+  nextAttemptAt: Date | null;
+  appointmentAt: Date | null;
+  assignedUserId: string | null;
+  assignedName: string | null;
+  leaseUserId: string | null;
+  leaseName: string | null;
+  leaseExpiresAt: Date | null;
+}
+
+function queueWhere(dealerId: string, f: QueueFilter) {
+  const parts = [sql`t.dealer_id = ${dealerId}`];
+  parts.push(f.status ? sql`t.status = ${f.status}` : sql`t.status in ('PENDING', 'APPOINTMENT', 'CONTACT_INVALID')`);
+  if (f.type) parts.push(sql`t.type = ${f.type}`);
+  if (f.agent) parts.push(sql`(t.assigned_user_id = ${f.agent} or t.lease_user_id = ${f.agent})`);
+  if (f.held === true) parts.push(sql`t.lease_expires_at > now()`);
+  if (f.held === false) parts.push(sql`(t.lease_expires_at is null or t.lease_expires_at <= now())`);
+  if (f.overdue === true) parts.push(sql`t.due_end < ${f.today}::date`);
+  if (f.overdue === false) parts.push(sql`t.due_end >= ${f.today}::date`);
+  if (f.q) parts.push(sql`(c.name like ${`${f.q}%`} or v.plate like ${`%${f.q}%`} or ro.ro_number = ${f.q})`);
+  return sql.join(parts, sql` and `);
+}
+
+/** The lead's view of the whole queue, most urgent first. */
+export async function findQueue(db: Db, dealerId: string, f: QueueFilter) {
+  const where = queueWhere(dealerId, f);
+  const [rows, total] = await Promise.all([
+    sql<QueueRow>`select ${QUEUE_COLUMNS} ${QUEUE_FROM} where ${where}
+      order by t.priority desc, t.due_end, t.anchor_date, t.id limit ${f.limit} offset ${f.offset}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n ${QUEUE_FROM} where ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function countByStatus(db: Db, dealerId: string) {
+  const r = await db
+    .selectFrom('callbackTasks')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dealerId', '=', dealerId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(r.map((x) => [x.status, Number(x.n)]));
+}
+
+/** Who is on what: every unexpired lease. */
+export async function findHolders(db: Db, dealerId: string) {
+  return db
+    .selectFrom('callbackTasks as t')
+    .innerJoin('users as u', 'u.id', 't.leaseUserId')
+    .select(['t.leaseUserId as userId', 'u.displayName as name', 't.id as taskId', 't.leaseExpiresAt as expiresAt'])
+    .where('t.dealerId', '=', dealerId)
+    .where('t.leaseExpiresAt', '>', sql<Date>`now()`)
+    .orderBy('u.displayName')
+    .execute();
+}
+
+/** One agent's items: the task they hold and their appointments. */
+export async function findAgentItems(db: Db, dealerId: string, userId: string) {
+  const r = await sql<QueueRow & { held: boolean }>`
+    select ${QUEUE_COLUMNS}, (t.lease_user_id = ${userId} and t.lease_expires_at > now()) as held ${QUEUE_FROM}
+    where t.dealer_id = ${dealerId} and (
+      (t.lease_user_id = ${userId} and t.lease_expires_at > now())
+      or (t.status = 'APPOINTMENT' and t.assigned_user_id = ${userId}))
+    order by t.appointment_at nulls first, t.id limit 200`.execute(db);
+  return r.rows;
+}
+
+/** Today's counts of one agent's attempts by outcome (local day starting at `since`). */
+export async function countAgentAttempts(db: Db, dealerId: string, userId: string, since: Date) {
+  const r = await db
+    .selectFrom('callAttempts')
+    .select(['outcome', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dealerId', '=', dealerId)
+    .where('agentUserId', '=', userId)
+    .where('attemptedAt', '>=', since)
+    .groupBy('outcome')
+    .execute();
+  return Object.fromEntries(r.map((x) => [x.outcome, Number(x.n)])) as Record<string, number>;
+}
