@@ -14,6 +14,7 @@ import { customersRoutes } from './features/customers/customers.routes';
 import { importsRoutes } from './features/imports/imports.routes';
 import { callbacksRoutes } from './features/callbacks/callbacks.routes';
 import { faqRoutes } from './features/faq/faq.routes';
+import { surveyLinksRoutes } from './features/survey-links/survey-links.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
@@ -115,6 +116,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   importsRoutes(app);
   callbacksRoutes(app);
   faqRoutes(app);
+  surveyLinksRoutes(app);
   workbenchRoutes(app);
   registersRoutes(app);
 

@@ -4,11 +4,12 @@ import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
 import { callbacksFixture, CALLBACK_SAMPLES, type CallbacksFixture } from './samples/callbacks';
 import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
+import { surveyLinkFixture, SURVEY_LINK_SAMPLES, type SurveyLinkFixture } from './samples/survey-links';
 import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture {
+export interface Fixture extends QuestionnaireFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture, SurveyLinkFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -129,6 +130,7 @@ export const SAMPLES: Record<string, Sample> = {
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
   ...(CALLBACK_SAMPLES as Record<string, Sample>),
   ...(FAQ_SAMPLES as Record<string, Sample>),
+  ...(SURVEY_LINK_SAMPLES as Record<string, Sample>),
   ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
   ...(CALENDAR_SAMPLES as Record<string, Sample>),
@@ -214,6 +216,7 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     ...(await questionnaireFixture(t)),
     ...(await callbacksFixture(t, customer.id)),
     ...(await faqFixture(t)),
+    ...(await surveyLinkFixture(t)),
     ...(await registersFixture(t)),
     ...(await notificationsFixture(t)),
   };

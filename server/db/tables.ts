@@ -25,6 +25,27 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Appeals {
+  appellantUserId: string;
+  complaintId: string;
+  complaintStatusBefore: string;
+  dealerId: string;
+  forwardedAt: Timestamp | null;
+  forwardedBy: string | null;
+  headNote: string | null;
+  id: Generated<string>;
+  reason: string;
+  ruledAt: Timestamp | null;
+  ruledBy: string | null;
+  rulingStatement: string | null;
+  signatureAt: Timestamp | null;
+  signatureHash: string | null;
+  signatureName: string | null;
+  staffId: string;
+  status: Generated<string>;
+  submittedAt: Generated<Timestamp>;
+}
+
 export interface AuditLog {
   action: string;
   actorUserId: string | null;
@@ -133,6 +154,88 @@ export interface CallbackTasks {
   vehicleId: string | null;
 }
 
+export interface CallScripts {
+  businessLine: string;
+  closing: string;
+  dealerId: string;
+  greeting: string;
+  hints: Generated<Json>;
+  identityCheck: string;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface CaseEvents {
+  actorName: string | null;
+  actorUserId: string | null;
+  at: Timestamp;
+  caseId: string;
+  dealerId: string;
+  details: Generated<Json>;
+  kind: string;
+  loop: number;
+  note: Generated<string>;
+  seq: number;
+  step: string | null;
+}
+
+export interface CaseRoutingRules {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  effectiveFrom: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  rules: Json;
+  versionNo: number;
+}
+
+export interface ComplaintEvents {
+  actorUserId: string | null;
+  at: Generated<Timestamp>;
+  complaintId: string;
+  dealerId: string;
+  details: Generated<Json>;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+}
+
+export interface Complaints {
+  caseId: string | null;
+  checkedAt: Timestamp | null;
+  checkedBy: string | null;
+  checkResult: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  customerId: string | null;
+  customerName: string;
+  customerPhone: string | null;
+  dealerId: string;
+  department: string | null;
+  description: string;
+  dueAt: Timestamp;
+  handledAt: Timestamp | null;
+  handledBy: string | null;
+  handlingResult: string | null;
+  id: Generated<string>;
+  improvementMeasures: string | null;
+  level: string;
+  rectificationNeeded: Generated<boolean>;
+  relationshipNotes: string | null;
+  responseId: string | null;
+  source: string;
+  status: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  voidedAt: Timestamp | null;
+}
+
+export interface ComplaintStaff {
+  complaintId: string;
+  dealerId: string;
+  staffId: string;
+}
+
 export interface ContactHandoffs {
   createdAt: Generated<Timestamp>;
   createdBy: string | null;
@@ -206,17 +309,6 @@ export interface CustomerPhones {
   source: Generated<string>;
 }
 
-export interface CallScripts {
-  businessLine: string;
-  closing: string;
-  dealerId: string;
-  greeting: string;
-  hints: Generated<Json>;
-  identityCheck: string;
-  updatedAt: Generated<Timestamp>;
-  updatedBy: string | null;
-}
-
 export interface Customers {
   address: string | null;
   birthDate: string | null;
@@ -257,6 +349,25 @@ export interface Customers {
   website: string | null;
 }
 
+export interface DailyReportItems {
+  caseId: string;
+  customerId: string | null;
+  dealerId: string;
+  enteredAt: Timestamp;
+  enteredBy: string;
+  id: Generated<string>;
+  problem: string;
+  result: Generated<string>;
+  resultAt: Timestamp | null;
+  resultDueAt: Timestamp;
+  saName: string | null;
+  saUserId: string | null;
+  secondCallbackAt: Timestamp | null;
+  secondCallbackDueAt: Timestamp | null;
+  secondCallbackNote: Generated<string>;
+  secondCallbackSatisfied: boolean | null;
+}
+
 export interface DealerGroups {
   code: string;
   createdAt: Generated<Timestamp>;
@@ -273,6 +384,51 @@ export interface Dealers {
   regionId: string;
   timeZone: Generated<string>;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface DissatisfactionCases {
+  channel: string;
+  closedAt: Timestamp | null;
+  closedReason: string | null;
+  complaintId: string | null;
+  createdAt: Timestamp;
+  currentDueAt: Timestamp | null;
+  currentStep: string | null;
+  customerId: string | null;
+  dealerId: string;
+  department: string;
+  escalationLevel: Generated<number>;
+  filledBy: string;
+  formDueAt: Timestamp | null;
+  formNo: string;
+  forwardedAt: Timestamp | null;
+  handlerUserId: string | null;
+  handlingResult: Generated<string>;
+  id: Generated<string>;
+  loop: Generated<number>;
+  loopEscalatedAt: Timestamp | null;
+  path: string;
+  problem: string;
+  questionKey: string | null;
+  receivedAt: Timestamp | null;
+  recipientRoles: Generated<string[]>;
+  repliedAt: Timestamp | null;
+  replyBy: string | null;
+  replyDueAt: Timestamp | null;
+  resolutionNote: Generated<string>;
+  responseId: string;
+  returnDueAt: Timestamp | null;
+  returnedAt: Timestamp | null;
+  secondCallbackAt: Timestamp | null;
+  secondCallbackDueAt: Timestamp | null;
+  secondCallbackTaskId: string | null;
+  severity: string;
+  sourceId: string | null;
+  sourceKind: string | null;
+  status: string;
+  taskId: string | null;
+  updatedAt: Timestamp;
+  vehicleId: string | null;
 }
 
 export interface FaqArticleRevisions {
@@ -326,6 +482,51 @@ export interface FaqUses {
   usedAt: Generated<Timestamp>;
   usedBy: string | null;
   usedByName: string;
+}
+
+export interface ForumItems {
+  complaintId: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  excerpt: Generated<string>;
+  forwardedToStaffId: string | null;
+  foundAt: Timestamp;
+  handledAt: Timestamp | null;
+  id: Generated<string>;
+  importance: Generated<string>;
+  note: Generated<string>;
+  sentiment: string;
+  site: string;
+  status: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+  url: string;
+}
+
+export interface HotlineCalls {
+  afterHours: Generated<boolean>;
+  callerName: string;
+  callerPhone: string;
+  category: string;
+  complaintId: string | null;
+  content: string;
+  createdAt: Generated<Timestamp>;
+  customerId: string | null;
+  dealerId: string;
+  forwardedTo: string | null;
+  id: Generated<string>;
+  kept: boolean | null;
+  line: string;
+  operatorUserId: string | null;
+  overdueNotifiedAt: Timestamp | null;
+  promisedReplyAt: Timestamp | null;
+  purpose: string;
+  repliedAt: Timestamp | null;
+  replyNote: string | null;
+  rings: number | null;
+  startedAt: Timestamp;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface ImportMappings {
@@ -387,11 +588,48 @@ export interface Jobs {
   runAt: Generated<Timestamp>;
 }
 
+export interface KpiDaily {
+  businessLine: string;
+  channel: string;
+  day: string;
+  dealerId: string;
+  dissatisfied: Generated<number>;
+  responses: Generated<number>;
+  satisfied: Generated<number>;
+  scored: Generated<number>;
+  scoreSum: Generated<Numeric>;
+}
+
+export interface KpiMonthlyFactors {
+  businessLine: string;
+  channel: string;
+  dealerId: string;
+  dissatisfied: Generated<number>;
+  factor: string;
+  month: string;
+  responses: Generated<number>;
+  satisfied: Generated<number>;
+  scored: Generated<number>;
+  scoreSum: Generated<Numeric>;
+}
+
 export interface LoginThrottle {
   failures: Generated<number>;
   key: string;
   lockedUntil: Timestamp | null;
   windowStartedAt: Generated<Timestamp>;
+}
+
+export interface MessageProviders {
+  active: Generated<boolean>;
+  dealerId: string;
+  kind: string;
+  secretEnc: string | null;
+  secretHint: string | null;
+  senderName: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  url: string | null;
 }
 
 export interface NotificationPreferences {
@@ -435,6 +673,65 @@ export interface OutboundMessages {
   sentAt: Timestamp | null;
   status: Generated<string>;
   subject: Generated<string>;
+}
+
+export interface OutboundSms {
+  attempts: Generated<number>;
+  bodyEnc: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  id: Generated<string>;
+  linkId: string;
+  phoneHint: string;
+  phoneId: string;
+  providerKind: string;
+  providerResponse: string | null;
+  sentAt: Timestamp | null;
+  status: Generated<string>;
+  taskId: string;
+}
+
+export interface Penalties {
+  amountFen: number | null;
+  complaintId: string;
+  dealerId: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  deductPerformancePay: Generated<boolean>;
+  disciplinaryAction: string | null;
+  dismissal: Generated<boolean>;
+  evidence: Generated<Json>;
+  groupKey: string;
+  id: Generated<string>;
+  multiplier: Generated<Numeric>;
+  offenceNo: number;
+  periodKey: string;
+  proposedAt: Generated<Timestamp>;
+  proposedBy: string | null;
+  reason: string;
+  ruleId: string;
+  staffId: string;
+  status: Generated<string>;
+  voidedAt: Timestamp | null;
+  voidReason: string | null;
+}
+
+export interface PenaltyRules {
+  biasMultiplier: Generated<Numeric>;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  effectiveFrom: string;
+  groups: Json;
+  handlingWorkingDays: Generated<number>;
+  id: Generated<string>;
+  note: Generated<string>;
+  period: string;
+  presetKey: string | null;
+  rectificationWorkingDays: number | null;
+  versionNo: number;
 }
 
 export interface QuestionnaireFactors {
@@ -509,6 +806,30 @@ export interface QuestionnaireVersions {
   templateId: string;
   updatedAt: Generated<Timestamp>;
   versionNo: number;
+}
+
+export interface RectificationNotices {
+  closedAt: Timestamp | null;
+  closedBy: string | null;
+  complaintId: string;
+  dealerId: string;
+  deductPerformancePay: Generated<boolean>;
+  disciplinaryAction: string | null;
+  dueAt: Timestamp | null;
+  explanation: string | null;
+  explanationAt: Timestamp | null;
+  explanationBy: string | null;
+  id: Generated<string>;
+  issuedAt: Generated<Timestamp>;
+  issuedBy: string | null;
+  majorLoss: Generated<boolean>;
+  relatedLeaders: Generated<string>;
+  requirements: string;
+  responsible: string;
+  result: string | null;
+  resultAt: Timestamp | null;
+  resultBy: string | null;
+  status: Generated<string>;
 }
 
 export interface Regions {
@@ -613,6 +934,35 @@ export interface SurveyAnswers {
   value: Json | null;
 }
 
+export interface SurveyLinks {
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  expiresAt: Timestamp;
+  firstOpenedAt: Timestamp | null;
+  id: Generated<string>;
+  openedCount: Generated<number>;
+  responseId: string | null;
+  revokedAt: Timestamp | null;
+  revokedReason: string | null;
+  sentVia: string | null;
+  taskId: string;
+  tokenHash: string;
+  usedAt: Timestamp | null;
+  usedFor: string | null;
+  versionId: string;
+}
+
+export interface SurveyLinkSettings {
+  dealerId: string;
+  privacyNotice: string | null;
+  publicBaseUrl: string | null;
+  smsTemplate: string | null;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+  validHours: Generated<number>;
+}
+
 export interface SurveyResponses {
   agentUserId: string | null;
   channel: string;
@@ -689,6 +1039,7 @@ export interface WecomRobots {
 }
 
 export interface DB {
+  appeals: Appeals;
   auditLog: AuditLog;
   calendarOverrides: CalendarOverrides;
   calendarSettings: CalendarSettings;
@@ -697,30 +1048,46 @@ export interface DB {
   callbackRuleSets: CallbackRuleSets;
   callbackTasks: CallbackTasks;
   callScripts: CallScripts;
+  caseEvents: CaseEvents;
+  caseRoutingRules: CaseRoutingRules;
+  complaintEvents: ComplaintEvents;
+  complaints: Complaints;
+  complaintStaff: ComplaintStaff;
   contactHandoffs: ContactHandoffs;
   correctionRequests: CorrectionRequests;
   customerChanges: CustomerChanges;
   customerFieldPermissions: CustomerFieldPermissions;
   customerPhones: CustomerPhones;
   customers: Customers;
+  dailyReportItems: DailyReportItems;
   dealerGroups: DealerGroups;
   dealers: Dealers;
+  dissatisfactionCases: DissatisfactionCases;
   faqArticleRevisions: FaqArticleRevisions;
   faqArticles: FaqArticles;
   faqUses: FaqUses;
+  forumItems: ForumItems;
+  hotlineCalls: HotlineCalls;
   importMappings: ImportMappings;
   importRejects: ImportRejects;
   importRuns: ImportRuns;
   jobs: Jobs;
+  kpiDaily: KpiDaily;
+  kpiMonthlyFactors: KpiMonthlyFactors;
   loginThrottle: LoginThrottle;
+  messageProviders: MessageProviders;
   notificationPreferences: NotificationPreferences;
   notifications: Notifications;
   outboundMessages: OutboundMessages;
+  outboundSms: OutboundSms;
+  penalties: Penalties;
+  penaltyRules: PenaltyRules;
   questionnaireFactors: QuestionnaireFactors;
   questionnaireQuestions: QuestionnaireQuestions;
   questionnaireSettings: QuestionnaireSettings;
   questionnaireTemplates: QuestionnaireTemplates;
   questionnaireVersions: QuestionnaireVersions;
+  rectificationNotices: RectificationNotices;
   regions: Regions;
   repairOrders: RepairOrders;
   responseAnnotations: ResponseAnnotations;
@@ -728,6 +1095,8 @@ export interface DB {
   sessions: Sessions;
   staff: Staff;
   surveyAnswers: SurveyAnswers;
+  surveyLinks: SurveyLinks;
+  surveyLinkSettings: SurveyLinkSettings;
   surveyResponses: SurveyResponses;
   users: Users;
   vehicles: Vehicles;

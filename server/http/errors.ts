@@ -13,6 +13,11 @@ export const ERROR_STATUS = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  // mobile survey links (server/features/survey-links): forged, answered, expired or replaced
+  SURVEY_LINK_INVALID: 404,
+  SURVEY_LINK_USED: 410,
+  SURVEY_LINK_EXPIRED: 410,
+  SURVEY_LINK_REVOKED: 410,
   USERNAME_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,

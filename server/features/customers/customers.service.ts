@@ -247,3 +247,28 @@ export async function listInterference(db: Db, actor: Actor): Promise<z.infer<ty
     ],
   };
 }
+
+/**
+ * A consent change the customer makes themselves, outside a staff session (the "不再联系我" button of the
+ * mobile survey page, issue 5): same evidence shape as recordConsent (`source`, channel, time), written in
+ * the caller's transaction with its audit row. Added by the survey-links feature.
+ */
+export async function recordCustomerOwnConsent(
+  tx: Db,
+  e: { dealerId: string; customerId: string; serviceCallbacksAllowed: boolean; source: string; channel: 'mobile_link' },
+  audit: { actorUserId: string | null; actorUsername: string; ip: string | null },
+) {
+  const evidence = JSON.stringify({ source: e.source, channel: e.channel, at: new Date().toISOString(), note: null });
+  await q.updateConsent(tx, e.dealerId, e.customerId, {
+    serviceCallbacksAllowed: e.serviceCallbacksAllowed,
+    serviceConsent: evidence,
+  });
+  await appendAudit(tx, {
+    dealerId: e.dealerId,
+    ...audit,
+    action: 'customer.consent',
+    entityType: 'customer',
+    entityId: e.customerId,
+    details: { serviceCallbacksAllowed: e.serviceCallbacksAllowed, marketingAllowed: null, channel: e.channel },
+  });
+}
