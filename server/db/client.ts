@@ -35,12 +35,18 @@ pg.types.setTypeParser(1082, (v: string) => v);
 
 const plugins = [new CamelCasePlugin()];
 
+/** The driver under a Kysely instance, for bulk paths Kysely cannot express (COPY FROM STDIN / a blob). */
+export type RawHandle = { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
+const rawHandles = new WeakMap<Db, RawHandle>();
+export const rawHandleOf = (db: Db): RawHandle | undefined => rawHandles.get(db);
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle client dropped by the server (restart, admin command) must not crash the process.
     pool.on('error', (err) => process.stderr.write(`PostgreSQL connection lost: ${err.message}\n`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    rawHandles.set(db, { kind: 'postgres', pool });
     return {
       db,
       kind: 'postgres',
@@ -58,6 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins });
+  rawHandles.set(db, { kind: 'pglite', pglite });
   return {
     db,
     kind: 'pglite',

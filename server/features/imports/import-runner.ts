@@ -7,12 +7,12 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../audit/audit.service';
 import { getIdCrypto } from '../customers/keys';
+import { openBulkSession } from './bulk-session';
+import { type Chunk, writeChunk, type WriteContext } from './chunk-writer';
 import type { CleanRow } from './import-rows';
-import { writeChunk, type WriteContext } from './import-writer';
+import { createStageSql, dropStageSql, stageTables } from './import-stage';
 import * as q from './imports.queries';
-import { type Cell, type FileFormat, readRows } from './readers/index';
-
-export const CHUNK_ROWS = 1000;
+import { type Cell, type FileFormat, readRowBatches } from './readers/index';
 
 export interface RunTarget {
   dealerId: string;
@@ -47,60 +47,90 @@ export async function estimateRows(file: string, format: FileFormat): Promise<nu
   return Math.max(lines - 1, 0);
 }
 
-type Pending = { valid: CleanRow[]; rejects: { rowNo: number; reason: string; cells: Cell[] }[]; processed: number };
+/** Rows per chunk transaction: big enough for set-based statements, short enough (PGlite: ~0.2 s) that
+ *  other requests on the single embedded connection wait for one chunk at most. */
+export const CHUNK_ROWS = { postgres: 20_000, pglite: 5_000 } as const;
+
+const emptyChunk = (): Chunk & { keys: Map<string, number> } => ({
+  valid: [],
+  rejects: [],
+  processed: 0,
+  keys: new Map(),
+});
+
+/** Validates one data row into the chunk: rejected with every reason, a duplicate key in the chunk, or valid. */
+function addRow(t: RunTarget, chunk: ReturnType<typeof emptyChunk>, rowNo: number, cells: Cell[]) {
+  chunk.processed++;
+  const result = validateRow(t.kind, applyMapping(t.headers, t.mapping, cells));
+  if (!result.ok) {
+    chunk.rejects.push({ rowNo, reason: result.reasons.join('; '), cells });
+    return;
+  }
+  const key = naturalKey(t.kind, result.value);
+  const first = key === null ? undefined : chunk.keys.get(key);
+  if (first !== undefined) chunk.rejects.push({ rowNo, reason: `duplicate of row ${first} in this file`, cells });
+  else {
+    if (key !== null) chunk.keys.set(key, rowNo);
+    chunk.valid.push({ rowNo, value: result.value, cells, key });
+  }
+}
 
 /**
- * Reads, validates and writes one import run in chunks of CHUNK_ROWS rows, each chunk its own
- * transaction (a process killed half-way leaves whole chunks; a rerun is idempotent and completes it).
- * Between chunks it yields to the event loop so other requests get the (single) embedded connection.
+ * Streams the file in chunks; each chunk is validated here while the previous one is merged by the
+ * database (one chunk in flight), and written in its own transaction (see chunk-writer.ts).
+ */
+async function streamChunks(db: Db, config: Config, t: RunTarget, ctx: WriteContext, signal?: AbortSignal) {
+  const file = path.join(config.uploadDir, t.storedName);
+  const session = await openBulkSession(db);
+  const size = CHUNK_ROWS[session.kind];
+  await session.exec(createStageSql(ctx.tables));
+  let inflight: Promise<void> = Promise.resolve();
+  const submit = async (chunk: Chunk) => {
+    await inflight;
+    inflight = writeChunk(session, ctx, chunk).then(() => new Promise<void>((r) => setImmediate(r)));
+    inflight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  };
+  try {
+    let chunk = emptyChunk();
+    const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
+    const spec = { format: t.format, encoding: t.encoding };
+    for await (const batch of readRowBatches(file, spec, { limits, ...(signal ? { signal } : {}) })) {
+      for (const row of batch) {
+        if (row.isHeader) continue;
+        addRow(t, chunk, row.rowNo, row.cells);
+        if (chunk.processed >= size) {
+          await submit(chunk);
+          chunk = emptyChunk();
+        }
+      }
+    }
+    if (chunk.processed > 0) await submit(chunk);
+    await inflight;
+  } finally {
+    await inflight.catch(() => undefined);
+    await session.exec(dropStageSql(ctx.tables)).catch(() => undefined);
+    await session.close();
+  }
+}
+
+/**
+ * Reads, validates and writes one import run in chunks, each chunk its own transaction (a process killed
+ * half-way leaves whole chunks; a rerun is idempotent and completes it). Between chunks it yields to the event
+ * loop so other requests get the (single) embedded connection.
  */
 export async function executeRun(db: Db, config: Config, t: RunTarget, signal?: AbortSignal) {
   const file = path.join(config.uploadDir, t.storedName);
   await q.clearRejects(db, t.dealerId, t.runId);
   await q.markRunning(db, t.dealerId, t.runId, await estimateRows(file, t.format));
-  const ctx: WriteContext = { dealerId: t.dealerId, runId: t.runId, kind: t.kind, crypto: () => getIdCrypto(config) };
-  const seen = new Map<string, number>();
-  let pending: Pending = { valid: [], rejects: [], processed: 0 };
-  const flush = async () => {
-    const batch = pending;
-    pending = { valid: [], rejects: [], processed: 0 };
-    await db.transaction().execute(async (tx) => {
-      await q.setImportContext(tx, t.actorId, `import:${t.runId}`);
-      const counts = batch.valid.length
-        ? await writeChunk(tx, ctx, batch.valid)
-        : { inserted: 0, updated: 0, unchanged: 0 };
-      await q.insertRejects(tx, t.dealerId, t.runId, batch.rejects);
-      await q.addProgress(tx, t.dealerId, t.runId, {
-        processed: batch.processed,
-        ...counts,
-        rejected: batch.rejects.length,
-      });
-    });
-    await new Promise((resolve) => setImmediate(resolve));
+  const ctx: WriteContext = {
+    dealerId: t.dealerId,
+    runId: t.runId,
+    actorId: t.actorId,
+    kind: t.kind,
+    tables: stageTables(t.runId),
+    crypto: () => getIdCrypto(config),
   };
-  const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
-  for await (const row of readRows(
-    file,
-    { format: t.format, encoding: t.encoding },
-    { limits, ...(signal ? { signal } : {}) },
-  )) {
-    if (row.isHeader) continue;
-    pending.processed++;
-    const result = validateRow(t.kind, applyMapping(t.headers, t.mapping, row.cells));
-    if (!result.ok) pending.rejects.push({ rowNo: row.rowNo, reason: result.reasons.join('; '), cells: row.cells });
-    else {
-      const key = naturalKey(t.kind, result.value);
-      const first = key ? seen.get(key) : undefined;
-      if (first !== undefined)
-        pending.rejects.push({ rowNo: row.rowNo, reason: `duplicate of row ${first} in this file`, cells: row.cells });
-      else {
-        if (key) seen.set(key, row.rowNo);
-        pending.valid.push(result.value);
-      }
-    }
-    if (pending.processed >= CHUNK_ROWS) await flush();
-  }
-  if (pending.processed > 0) await flush();
+  await streamChunks(db, config, t, ctx, signal);
   const run = await q.finishRun(db, t.dealerId, t.runId, 'completed', null);
   await appendAudit(db, {
     dealerId: t.dealerId,

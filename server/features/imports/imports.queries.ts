@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 
 export function insertRun(
@@ -72,19 +71,6 @@ export function markRunning(db: Db, dealerId: string, id: string, totalRows: num
     .execute();
 }
 
-export function addProgress(
-  db: Db,
-  dealerId: string,
-  id: string,
-  d: { processed: number; inserted: number; updated: number; unchanged: number; rejected: number },
-) {
-  return sql`
-    update import_runs set processed_rows = processed_rows + ${d.processed}, inserted = inserted + ${d.inserted},
-      updated = updated + ${d.updated}, unchanged = unchanged + ${d.unchanged}, rejected = rejected + ${d.rejected},
-      heartbeat_at = now()
-    where dealer_id = ${dealerId} and id = ${id}`.execute(db);
-}
-
 export function finishRun(
   db: Db,
   dealerId: string,
@@ -120,24 +106,6 @@ export function markStaleInterrupted(db: Db, staleAfterMs: number) {
 
 export function clearRejects(db: Db, dealerId: string, runId: string) {
   return db.deleteFrom('importRejects').where('dealerId', '=', dealerId).where('runId', '=', runId).execute();
-}
-
-export function insertRejects(
-  db: Db,
-  dealerId: string,
-  runId: string,
-  rows: { rowNo: number; reason: string; cells: unknown[] }[],
-) {
-  if (rows.length === 0) return Promise.resolve();
-  return db
-    .insertInto('importRejects')
-    .values(rows.map((r) => ({ dealerId, runId, rowNo: r.rowNo, reason: r.reason, cells: JSON.stringify(r.cells) })))
-    .onConflict((oc) =>
-      oc
-        .columns(['dealerId', 'runId', 'rowNo'])
-        .doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason'), cells: eb.ref('excluded.cells') })),
-    )
-    .execute();
 }
 
 export async function* streamRejects(db: Db, dealerId: string, runId: string) {
@@ -183,10 +151,4 @@ export function saveMapping(
         .doUpdateSet({ mapping: JSON.stringify(mapping), updatedBy: by, updatedAt: new Date() }),
     )
     .execute();
-}
-
-export function setImportContext(db: Db, actorId: string | null, source: string) {
-  return sql`select set_config('manyi.actor', ${actorId ?? ''}, true), set_config('manyi.source', ${source}, true)`.execute(
-    db,
-  );
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvTokenizer } from './csv-tokenizer';
 import { type CsvEncoding, ImportFileError, type RawRow } from './types';
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -64,16 +65,38 @@ async function* recordBatches(parser: Readable, size: number): AsyncGenerator<st
   }
 }
 
-/**
- * Streams the records of a CSV file, in batches, as raw rows numbered like Excel numbers them (one per record,
- * empty lines included, a quoted multi-line field staying in one row). Empty fields become null.
- */
-export async function* readCsvRows(
+/** Old Mac exports end lines with a bare \r: csv-parse detects that; the fast tokenizer reads \n and \r\n. */
+const bareCrLines = (head: string) => head.includes('\r') && !head.includes('\n');
+
+/** The fast path: decoded text through CsvTokenizer, a batch of records per read chunk. */
+async function* tokenizedRecords(
   filePath: string,
   encoding: CsvEncoding,
-  signal?: AbortSignal,
-): AsyncGenerator<RawRow[]> {
-  const delimiter = detectDelimiter(await readHeadText(filePath, encoding));
+  delimiter: string,
+): AsyncGenerator<(string | null)[][]> {
+  const file = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  const decoded = (
+    encoding === 'utf-8' ? file.setEncoding('utf8') : file.pipe(iconv.decodeStream('gb18030'))
+  ) as AsyncIterable<string>;
+  const tokenizer = new CsvTokenizer(delimiter, MAX_RECORD_CHARS);
+  try {
+    for await (const text of decoded) {
+      const records = tokenizer.push(text);
+      if (records.length > 0) yield records;
+    }
+    const last = tokenizer.end();
+    if (last.length > 0) yield last;
+  } finally {
+    file.destroy();
+  }
+}
+
+/** The csv-parse path (bare-\r files). */
+async function* parsedRecords(
+  filePath: string,
+  encoding: CsvEncoding,
+  delimiter: string,
+): AsyncGenerator<(string | null)[][]> {
   const file = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
   const parser = parse({
     bom: true,
@@ -86,18 +109,38 @@ export async function* readCsvRows(
   const decoded = encoding === 'utf-8' ? file : file.pipe(iconv.decodeStream('gb18030'));
   file.on('error', (e) => parser.destroy(e));
   decoded.pipe(parser);
+  try {
+    for await (const records of recordBatches(parser, 1000))
+      yield records.map((record) => record.map((v) => (v === '' ? null : v)));
+  } finally {
+    file.destroy();
+    parser.destroy();
+  }
+}
+
+/**
+ * Streams the records of a CSV file, in batches, as raw rows numbered like Excel numbers them (one per record,
+ * empty lines included, a quoted multi-line field staying in one row). Empty fields become null.
+ */
+export async function* readCsvRows(
+  filePath: string,
+  encoding: CsvEncoding,
+  signal?: AbortSignal,
+): AsyncGenerator<RawRow[]> {
+  const head = await readHeadText(filePath, encoding);
+  const delimiter = detectDelimiter(head);
+  const source = bareCrLines(head) ? parsedRecords : tokenizedRecords;
   let rowNo = 0;
   try {
-    for await (const records of recordBatches(parser, 1000)) {
+    for await (const records of source(filePath, encoding, delimiter)) {
       signal?.throwIfAborted();
-      yield records.map((record) => ({ rowNo: ++rowNo, cells: record.map((v) => (v === '' ? null : v)) }));
+      const rows: RawRow[] = new Array<RawRow>(records.length);
+      for (let i = 0; i < records.length; i++) rows[i] = { rowNo: ++rowNo, cells: records[i] ?? [] };
+      yield rows;
     }
   } catch (e) {
     if (signal?.aborted || e instanceof ImportFileError) throw e;
     const msg = `The CSV file could not be read near row ${rowNo + 1}: ${(e as Error).message}`;
     throw new ImportFileError('UNREADABLE_FILE', msg, { rowNo: rowNo + 1 });
-  } finally {
-    file.destroy();
-    parser.destroy();
   }
 }

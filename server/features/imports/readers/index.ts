@@ -4,7 +4,7 @@
  */
 import { isBlank } from './cells';
 import { readCsvRows } from './csv-reader';
-import { type ReadRow, shapeRows } from './rows';
+import { type ReadRow, shapeRowBatches, shapeRows } from './rows';
 import { type Cell, type FileSpec, type RawRow, type ReadLimits, resolveLimits } from './types';
 import { readInWorker } from './worker-client';
 
@@ -38,6 +38,12 @@ function rawRows(
 export function readRows(filePath: string, sniff: FileSpec, opts: ReadOptions = {}): AsyncGenerator<ReadRow> {
   const limits = resolveLimits(opts.limits);
   return shapeRows(rawRows(filePath, sniff, limits, opts.signal), limits.maxRows, opts.signal);
+}
+
+/** readRows in batches (one await per batch of rows, not per row): the import's hot path. */
+export function readRowBatches(filePath: string, sniff: FileSpec, opts: ReadOptions = {}): AsyncGenerator<ReadRow[]> {
+  const limits = resolveLimits(opts.limits);
+  return shapeRowBatches(rawRows(filePath, sniff, limits, opts.signal), limits.maxRows, opts.signal);
 }
 
 /** Header text for the mapping UI: every header cell as a trimmed string ('' for a blank one). */

@@ -22,48 +22,63 @@ function pickHeader(lead: RawRow[]): number {
 }
 
 /**
- * Turns raw rows into header + data rows: fully empty rows are skipped, trailing empty cells dropped, the header
- * is yielded first (isHeader true), and more than maxRows data rows stop the read with TOO_MANY_ROWS. An aborted
- * `signal` stops it between two rows.
+ * Turns raw rows into header + data rows, a batch per source batch: fully empty rows are skipped, trailing
+ * empty cells dropped, the header is yielded first (isHeader true), and more than maxRows data rows stop the
+ * read with TOO_MANY_ROWS. An aborted `signal` stops it between two batches.
  */
+export async function* shapeRowBatches(
+  source: AsyncIterable<RawRow[]>,
+  maxRows: number,
+  signal?: AbortSignal,
+): AsyncGenerator<ReadRow[]> {
+  const lead: RawRow[] = [];
+  let dataRows = 0;
+  let headerDone = false;
+  const tooMany = (r: RawRow) =>
+    new ImportFileError('TOO_MANY_ROWS', `The file has more than ${maxRows} data rows (the limit)`, {
+      limit: maxRows,
+      atRow: r.rowNo,
+    });
+  const flushLead = (out: ReadRow[]) => {
+    const h = pickHeader(lead);
+    const header = lead[h] as RawRow;
+    headerDone = true;
+    out.push({ rowNo: header.rowNo, cells: header.cells, isHeader: true });
+    for (const r of lead.slice(h + 1)) out.push({ rowNo: r.rowNo, cells: r.cells, isHeader: false });
+    dataRows += lead.length - h - 1;
+    const last = lead[lead.length - 1];
+    if (dataRows > maxRows && last) throw tooMany(last);
+    lead.length = 0;
+  };
+  for await (const batch of source) {
+    signal?.throwIfAborted();
+    const out: ReadRow[] = [];
+    for (const raw of batch) {
+      if (isEmptyRow(raw.cells)) continue;
+      const row = { rowNo: raw.rowNo, cells: trimTrailing(raw.cells), isHeader: false };
+      if (headerDone) {
+        if (++dataRows > maxRows) throw tooMany(row);
+        out.push(row);
+        continue;
+      }
+      lead.push(row);
+      if (filled(row.cells) >= 2 || lead.length >= TITLE_LOOKAHEAD) flushLead(out);
+    }
+    if (out.length > 0) yield out;
+  }
+  if (!headerDone && lead.length > 0) {
+    const out: ReadRow[] = [];
+    flushLead(out);
+    yield out;
+  }
+  if (!headerDone) throw new ImportFileError('NO_HEADER', 'The file has no header row: every row is empty');
+}
+
+/** shapeRowBatches, one row at a time. */
 export async function* shapeRows(
   source: AsyncIterable<RawRow[]>,
   maxRows: number,
   signal?: AbortSignal,
 ): AsyncGenerator<ReadRow> {
-  const lead: RawRow[] = [];
-  let dataRows = 0;
-  let headerDone = false;
-  const emitData = (r: RawRow): ReadRow => {
-    if (++dataRows > maxRows) {
-      throw new ImportFileError('TOO_MANY_ROWS', `The file has more than ${maxRows} data rows (the limit)`, {
-        limit: maxRows,
-        atRow: r.rowNo,
-      });
-    }
-    return { rowNo: r.rowNo, cells: r.cells, isHeader: false };
-  };
-  const flushLead = function* (): Generator<ReadRow> {
-    const h = pickHeader(lead);
-    const header = lead[h] as RawRow;
-    headerDone = true;
-    yield { rowNo: header.rowNo, cells: header.cells, isHeader: true };
-    for (const r of lead.slice(h + 1)) yield emitData(r);
-    lead.length = 0;
-  };
-  for await (const batch of source) {
-    for (const raw of batch) {
-      signal?.throwIfAborted();
-      if (isEmptyRow(raw.cells)) continue;
-      const row = { rowNo: raw.rowNo, cells: trimTrailing(raw.cells) };
-      if (headerDone) {
-        yield emitData(row);
-        continue;
-      }
-      lead.push(row);
-      if (filled(row.cells) >= 2 || lead.length >= TITLE_LOOKAHEAD) yield* flushLead();
-    }
-  }
-  if (!headerDone && lead.length > 0) yield* flushLead();
-  if (!headerDone) throw new ImportFileError('NO_HEADER', 'The file has no header row: every row is empty');
+  for await (const batch of shapeRowBatches(source, maxRows, signal)) yield* batch;
 }

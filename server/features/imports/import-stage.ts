@@ -1,0 +1,118 @@
+import type { ImportKind } from '../../../core/rules/dms-fields';
+
+/**
+ * The staging tables of one import run: temp tables on the run's own connection (no WAL, gone with the
+ * session), filled by COPY per chunk and emptied at each commit. `seen` keeps the natural key and first row of
+ * every transaction row of the run, so a second row with the same RO number (or VIN + sale date) anywhere in
+ * the file is rejected; it lives for the run (a rerun builds it again from row 1).
+ */
+export interface StageTables {
+  customers: string;
+  vehicles: string;
+  rows: string;
+  seen: string;
+}
+
+export function stageTables(runId: string): StageTables {
+  const tag = runId
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(0, 32)
+    .toLowerCase();
+  return {
+    customers: `import_c_${tag}`,
+    vehicles: `import_v_${tag}`,
+    rows: `import_r_${tag}`,
+    seen: `import_s_${tag}`,
+  };
+}
+
+export const CUSTOMER_COLUMNS = [
+  'grp',
+  'match_key',
+  'kind',
+  'name',
+  'label',
+  'gender',
+  'birth_date',
+  'email',
+  'address',
+  'postcode',
+  'employer',
+  'industry',
+  'occupation',
+  'id_cipher',
+  'id_hash',
+  'id_last4',
+  'svc_ok',
+  'mkt_ok',
+  'p_mobiles',
+  'p_landlines',
+  'p_vins',
+  'p_plates',
+  'last_row',
+] as const;
+
+export const VEHICLE_COLUMNS = [
+  'vgrp',
+  'match_key',
+  'vin',
+  'plate',
+  'model',
+  'colour',
+  'engine_no',
+  'owner_grp',
+  'visit_on',
+  'next_visit_on',
+] as const;
+
+const ROW_COMMON = ['row_no', 'grp', 'vgrp', 'mobile', 'landline'] as const;
+
+export const ROW_COLUMNS: Record<ImportKind, readonly string[]> = {
+  'repair-orders': [
+    ...ROW_COMMON,
+    'ro_number',
+    'settled_on',
+    'advisor_name',
+    'creator_code',
+    'repair_type',
+    'amount_fen',
+    'mileage_km',
+    'picked_up_on',
+    'next_visit_on',
+    'rework',
+  ],
+  'vehicle-sales': [
+    ...ROW_COMMON,
+    'vin',
+    'sale_date',
+    'delivery_date',
+    'bare_price_fen',
+    'selling_price_fen',
+    'discount_fen',
+    'consultant_name',
+    'sale_type',
+  ],
+  customers: ROW_COMMON,
+};
+
+export function createStageSql(t: StageTables): string {
+  return `
+    create temp table if not exists ${t.customers} (grp int primary key, match_key text not null, kind text,
+      name text, label text not null, gender text, birth_date date, email text, address text, postcode text,
+      employer text, industry text, occupation text, id_cipher text, id_hash text, id_last4 text, svc_ok boolean,
+      mkt_ok boolean, p_mobiles text[], p_landlines text[], p_vins text[], p_plates text[], last_row int, customer_id uuid,
+      is_new boolean not null default false) on commit delete rows;
+    create temp table if not exists ${t.vehicles} (vgrp int primary key, match_key text not null, vin text,
+      plate text, model text, colour text, engine_no text, owner_grp int, visit_on date, next_visit_on date,
+      vehicle_id uuid, is_new boolean not null default false) on commit delete rows;
+    create temp table if not exists ${t.rows} (row_no int not null, grp int, vgrp int, mobile text, landline text,
+      ro_number text, settled_on date, advisor_name text, creator_code text, repair_type text, amount_fen bigint,
+      mileage_km int, picked_up_on date, next_visit_on date, rework boolean, vin text, sale_date date,
+      delivery_date date, bare_price_fen bigint, selling_price_fen bigint, discount_fen bigint,
+      consultant_name text, sale_type text) on commit delete rows;
+    drop table if exists ${t.seen};
+    create temp table ${t.seen} (key text primary key, row_no int not null);`;
+}
+
+export const dropStageSql = (t: StageTables): string =>
+  `drop table if exists ${t.customers}, ${t.vehicles}, ${t.rows}, ${t.seen}`;
