@@ -11,6 +11,7 @@ import * as m0010 from './0010-call-scripts';
 import * as m0011 from './0011-cases';
 import * as m0012 from './0012-complaints';
 import * as m0013 from './0013-kpi-aggregates';
+import * as m0014 from './0014-faq-task-link';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-cases': m0011,
   '0012-complaints': m0012,
   '0013-kpi-aggregates': m0013,
+  '0014-faq-task-link': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

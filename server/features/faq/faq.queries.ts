@@ -253,7 +253,23 @@ export function findUses(
     ])
     .where('x.dealerId', '=', dealerId);
   if (f.id) q = q.where('x.id', '=', f.id);
-  if (f.responseId) q = q.where('x.responseId', '=', f.responseId);
+  const responseId = f.responseId;
+  // On a response: the uses recorded on it, and those recorded on its callback task during the call.
+  if (responseId)
+    q = q.where((eb) =>
+      eb.or([
+        eb('x.responseId', '=', responseId),
+        eb(
+          'x.taskId',
+          '=',
+          eb
+            .selectFrom('surveyResponses as s')
+            .select('s.taskId')
+            .where('s.dealerId', '=', dealerId)
+            .where('s.id', '=', responseId),
+        ),
+      ]),
+    );
   if (f.taskId) q = q.where('x.taskId', '=', f.taskId);
   return q.orderBy('x.usedAt').limit(500).execute();
 }
@@ -264,6 +280,16 @@ export async function responseExists(db: Db, dealerId: string, responseId: strin
     .select('id')
     .where('dealerId', '=', dealerId)
     .where('id', '=', responseId)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function taskExists(db: Db, dealerId: string, taskId: string) {
+  const r = await db
+    .selectFrom('callbackTasks')
+    .select('id')
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', taskId)
     .executeTakeFirst();
   return r !== undefined;
 }

@@ -188,6 +188,7 @@ export async function recordFaqUse(db: Db, actor: Actor, articleId: string, inpu
   if (!article) throw notFound('FAQ article');
   if (article.archivedAt) throw new AppError('CONFLICT', 'This article is archived: answer from a current one');
   if (input.responseId && !(await q.responseExists(db, dealerId, input.responseId))) throw notFound('Survey response');
+  if (input.taskId && !(await q.taskExists(db, dealerId, input.taskId))) throw notFound('Callback task');
   const row = await q.insertUse(db, {
     dealerId,
     articleId,

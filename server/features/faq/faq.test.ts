@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
@@ -39,6 +40,20 @@ describe(`FAQ knowledge base (SPEC §3.11) on ${TEST_DB_KIND}`, () => {
     const res = await t.as(supervisor, 'POST', '/api/responses', { versionId: created.versionId, answers });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
+  };
+  /** A manual callback task of a dealer (a call without a transaction behind it). */
+  const manualTask = async (code: string) => {
+    const db = t.database.db;
+    const dealer = await db.selectFrom('dealers').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('callbackTasks')
+      .values({
+        ...{ dealerId: dealer.id, type: 'AS_PHONE', sourceKind: 'manual', sourceId: randomUUID() },
+        ...{ anchorKind: 'created', anchorDate: '2026-11-20', dueStart: '2026-11-20', dueEnd: '2026-11-30' },
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   };
   beforeAll(async () => {
     expect(await seedDemoFaq(t.database.db)).toBe(DEMO_FAQ.length * 3);
@@ -130,7 +145,7 @@ describe(`FAQ knowledge base (SPEC §3.11) on ${TEST_DB_KIND}`, () => {
   it('records "answered from FAQ" (path a) on a response and lists it', async () => {
     const qResponse = await surveyResponse();
     const hit = (await search(agent, `q=${encodeURIComponent('轮胎气压')}`)).items[0]!;
-    const taskId = '7d1c3f5e-2b4a-4c6d-8e9f-0a1b2c3d4e5f';
+    const taskId = await manualTask('SH001');
     const used = await t.as(agent, 'POST', `/api/faq/${hit.id}/uses`, {
       responseId: qResponse,
       taskId,
@@ -141,9 +156,24 @@ describe(`FAQ knowledge base (SPEC §3.11) on ${TEST_DB_KIND}`, () => {
     const list = (await t.as(agent, 'GET', `/api/faq/uses?responseId=${qResponse}`)).json();
     expect(list.items).toHaveLength(1);
     expect((await t.as(agent, 'GET', `/api/faq/uses?taskId=${taskId}`)).json().items).toHaveLength(1);
+    // the response submitted at the end of that call (linked to the task) shows the answer given during it
+    const base = await t.database.db
+      .selectFrom('surveyResponses')
+      .select(['dealerId', 'versionId', 'templateId', 'channel'])
+      .where('id', '=', qResponse)
+      .executeTakeFirstOrThrow();
+    const later = await t.database.db
+      .insertInto('surveyResponses')
+      .values({ ...base, taskId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const onLater = (await t.as(agent, 'GET', `/api/faq/uses?responseId=${later.id}`)).json();
+    expect(onLater.items.map((u: { taskId: string }) => u.taskId)).toEqual([taskId]);
     expect((await t.as(agent, 'GET', '/api/faq/uses')).statusCode).toBe(400);
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await t.as(agent, 'POST', `/api/faq/${hit.id}/uses`, { responseId: missing })).statusCode).toBe(404);
+    const hzTask = await manualTask('HZ002');
+    expect((await t.as(agent, 'POST', `/api/faq/${hit.id}/uses`, { taskId: hzTask })).statusCode).toBe(404);
     expect((await t.as(agent, 'GET', `/api/faq/${hit.id}`)).json().useCount).toBe(1);
   });
 
