@@ -54,6 +54,17 @@ export const PERMISSIONS = [
   'calendar:manage',
   'notifications:manage',
   'registers:read',
+  'complaints:read',
+  'complaints:create',
+  'complaints:handle',
+  'complaints:check',
+  'penalties:propose',
+  'penalties:approve',
+  'penalties:configure',
+  'appeals:file',
+  'appeals:rule',
+  'hotline:log',
+  'forum:monitor',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -171,6 +182,33 @@ const REGISTER_READERS: readonly Role[] = [
   'quality',
 ];
 for (const role of REGISTER_READERS) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'registers:read'];
+
+/**
+ * Complaints, penalties, appeals (SPEC WF-8–WF-10, §5.7): CS registers and checks complaints, logs the hotline
+ * and watches forums; department heads handle their department's complaints and approve penalties (directors
+ * and the GM); the GM rules on appeals; every staff member with an account sees their own penalties and may
+ * appeal them (`appeals:file`).
+ */
+const COMPLAINT_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_agent: ['complaints:read', 'complaints:create', 'hotline:log', 'forum:monitor'],
+  cs_lead: ['complaints:read', 'complaints:create', 'complaints:check', 'hotline:log', 'forum:monitor'],
+  cs_supervisor: [
+    'complaints:read',
+    'complaints:create',
+    'complaints:check',
+    'complaints:handle',
+    'penalties:propose',
+    'hotline:log',
+    'forum:monitor',
+  ],
+  aftersales_director: ['complaints:read', 'complaints:handle', 'penalties:propose', 'penalties:approve'],
+  sales_director: ['complaints:read', 'complaints:handle', 'penalties:propose', 'penalties:approve'],
+  quality: ['complaints:read', 'complaints:handle', 'forum:monitor'],
+  gm: ['complaints:read', 'complaints:handle', 'penalties:propose', 'penalties:approve', 'appeals:rule'],
+  dealer_admin: ['complaints:read', 'penalties:configure'],
+};
+for (const role of ROLES.filter((r) => !SPANNING_ROLES.includes(r)))
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...(COMPLAINT_PERMISSIONS[role] ?? []), 'appeals:file'];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

@@ -24,6 +24,10 @@ import { calendarRoutes } from './features/calendar/calendar.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { registersRoutes } from './features/registers/registers.routes';
 import { workbenchRoutes } from './features/workbench/workbench.routes';
+import { complaintsRoutes } from './features/complaints/complaints.routes';
+import { penaltiesRoutes } from './features/complaints/penalties.routes';
+import { hotlineRoutes } from './features/hotline/hotline.routes';
+import { forumRoutes } from './features/forum/forum.routes';
 import { installErrorHandler } from './http/errors-handler';
 import './http/fastify-types';
 import { installGuard } from './http/guard';
@@ -119,6 +123,10 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   surveyLinksRoutes(app);
   workbenchRoutes(app);
   registersRoutes(app);
+  complaintsRoutes(app);
+  penaltiesRoutes(app);
+  hotlineRoutes(app);
+  forumRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(async (docs) => {

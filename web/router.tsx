@@ -12,6 +12,7 @@ const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
+const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
 const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
 const PreferencesPage = lazy(() => import('./features/notifications/PreferencesPage'));
 
@@ -28,6 +29,13 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'wecom-robots': lazy(() => import('./features/notifications/WecomRobotsPage')),
   questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
   faq: lazy(() => import('./features/faq/FaqPage')),
+  hotline: lazy(() => import('./features/hotline/HotlinePage')),
+  complaints: lazy(() => import('./features/complaints/ComplaintsPage')),
+  forum: lazy(() => import('./features/forum/ForumPage')),
+  penalties: lazy(() => import('./features/complaints/PenaltyLedgerPage')),
+  appeals: lazy(() => import('./features/complaints/AppealsPage')),
+  rectification: lazy(() => import('./features/complaints/NoticesPage')),
+  'my-penalties': lazy(() => import('./features/complaints/MyPenaltiesPage')),
   workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
   registers: lazy(() => import('./features/registers/RegistersPage')),
   users: lazy(() => import('./features/users/UsersPage')),
@@ -79,6 +87,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="customers:read">
             <CustomerPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'complaints/:id',
+        element: (
+          <RequirePermission permission="complaints:read">
+            <ComplaintPage />
           </RequirePermission>
         ),
       },

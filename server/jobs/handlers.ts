@@ -5,3 +5,5 @@
 import '../features/notifications/notifications.jobs';
 import '../features/survey-links/survey-links.jobs';
 import '../features/cases/cases.jobs';
+import '../features/complaints/complaints.jobs';
+import '../features/hotline/hotline.jobs';

@@ -1,4 +1,7 @@
 import { faqEn } from '../features/faq/i18n.en';
+import { complaintsEn } from '../features/complaints/i18n.en';
+import { hotlineEn } from '../features/hotline/i18n.en';
+import { forumEn } from '../features/forum/i18n.en';
 import { workbenchEn } from '../features/workbench/i18n.en';
 import { registersEn } from '../features/registers/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
@@ -37,6 +40,13 @@ export const en: Messages = {
     dealers: 'Dealers',
     questionnaires: 'Questionnaires',
     faq: 'FAQ knowledge base',
+    complaints: 'Complaints',
+    penalties: 'Penalty ledger',
+    myPenalties: 'My penalties & appeals',
+    appeals: 'Appeal rulings',
+    rectification: 'Rectification notices',
+    hotline: 'Hotline log',
+    forum: '    forum: 'Forum monitoring',
     workbench: 'Callback workbench',
     registers: 'Registers',
     customers: 'Customer search',
@@ -231,6 +241,9 @@ export const en: Messages = {
   imports: importsEn,
   questionnaires: questionnairesEn,
   faq: faqEn,
+  complaints: complaintsEn,
+  hotline: hotlineEn,
+  forum: forumEn,
   workbench: workbenchEn,
   registers: registersEn,
   audit: {

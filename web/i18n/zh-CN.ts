@@ -1,4 +1,7 @@
 import { faqZhCN } from '../features/faq/i18n.zh-CN';
+import { complaintsZhCN } from '../features/complaints/i18n.zh-CN';
+import { hotlineZhCN } from '../features/hotline/i18n.zh-CN';
+import { forumZhCN } from '../features/forum/i18n.zh-CN';
 import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
 import { registersZhCN } from '../features/registers/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
@@ -36,6 +39,13 @@ export const zhCN = {
     dealers: '经销商',
     questionnaires: '问卷管理',
     faq: 'FAQ 知识库',
+    complaints: '客户抱怨',
+    penalties: '处罚台账',
+    myPenalties: '我的处罚与申诉',
+    appeals: '申诉裁决',
+    rectification: '整改通知单',
+    hotline: '热线来电',
+    forum: '    forum: '网络舆情',
     workbench: '回访工作台',
     registers: '登记表',
     customers: '客户查询',
@@ -229,6 +239,9 @@ export const zhCN = {
   imports: importsZhCN,
   questionnaires: questionnairesZhCN,
   faq: faqZhCN,
+  complaints: complaintsZhCN,
+  hotline: hotlineZhCN,
+  forum: forumZhCN,
   workbench: workbenchZhCN,
   registers: registersZhCN,
   audit: {

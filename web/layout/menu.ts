@@ -4,6 +4,8 @@ import { FormOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import { PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
 import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -34,6 +36,13 @@ export const MENU_KEYS = [
   'wecom-robots',
   'questionnaires',
   'faq',
+  'hotline',
+  'complaints',
+  'forum',
+  'penalties',
+  'appeals',
+  'rectification',
+  'my-penalties',
   'users',
   'audit',
 ] as const;
@@ -101,6 +110,49 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'questionnaires:read',
   },
   { key: 'faq', path: '/faq', labelKey: 'nav.faq', icon: BookOutlined, permission: 'faq:read' },
+  {
+    key: 'hotline',
+    path: '/hotline',
+    labelKey: 'nav.hotline',
+    icon: CustomerServiceOutlined,
+    permission: 'hotline:log',
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    labelKey: 'nav.complaints',
+    icon: AlertOutlined,
+    permission: 'complaints:read',
+  },
+  { key: 'forum', path: '/forum', labelKey: 'nav.forum', icon: GlobalOutlined, permission: 'forum:monitor' },
+  {
+    key: 'penalties',
+    path: '/penalties',
+    labelKey: 'nav.penalties',
+    icon: MoneyCollectOutlined,
+    permission: 'penalties:propose',
+  },
+  {
+    key: 'appeals',
+    path: '/appeals',
+    labelKey: 'nav.appeals',
+    icon: FileSearchOutlined,
+    permission: 'complaints:handle',
+  },
+  {
+    key: 'rectification',
+    path: '/rectification-notices',
+    labelKey: 'nav.rectification',
+    icon: FileProtectOutlined,
+    permission: 'complaints:read',
+  },
+  {
+    key: 'my-penalties',
+    path: '/my-penalties',
+    labelKey: 'nav.myPenalties',
+    icon: SolutionOutlined,
+    permission: 'appeals:file',
+  },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },
 ];

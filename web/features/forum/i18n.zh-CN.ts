@@ -1,0 +1,22 @@
+/** 网络舆情监控 texts (zh-CN); mounted as `forum` in web/i18n/zh-CN.ts. */
+export const forumZhCN = {
+  title: '网络论坛监控',
+  create: '记录帖子',
+  site: '平台',
+  url: '链接',
+  postTitle: '标题',
+  excerpt: '摘要（问题或建议）',
+  foundAt: '发现时间',
+  sentiment: '倾向',
+  importance: '重要程度',
+  status: '状态',
+  forwardedTo: '转交责任人',
+  forward: '转交',
+  handled: '已处理',
+  ignore: '忽略',
+  toComplaint: '转为抱怨单',
+  complaintCreated: '已生成抱怨单',
+  sentiments: { positive: '正面', neutral: '中性', negative: '负面' },
+  importances: { low: '低', normal: '一般', high: '高' },
+  statuses: { new: '新发现', forwarded: '已转交', handled: '已处理', ignored: '已忽略' },
+} as const;
