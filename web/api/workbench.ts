@@ -7,7 +7,13 @@ import {
   type RecordAttemptRequest,
   type TaskResponseRequest,
 } from '../../core/contracts/callbacks';
-import { WorkbenchContext, WorkbenchToday } from '../../core/contracts/workbench';
+import {
+  CallScript,
+  CallScriptInput,
+  CallScriptList,
+  WorkbenchContext,
+  WorkbenchToday,
+} from '../../core/contracts/workbench';
 import { api } from './client';
 
 /** The agent workbench (SPEC §8.7): the callbacks API (queue, task, attempts, response) and its extras. */
@@ -65,3 +71,18 @@ export const useSubmitResponse = (taskId: string) =>
 
 export const useRelease = () =>
   useRefreshing((taskId: string) => api.post(`/callbacks/tasks/${id(taskId)}/release`, {}));
+
+export type CallScriptData = z.infer<typeof CallScriptList>['items'][number];
+
+/** The dealer's call scripts (CONFIG, SPEC §7.6): the preset until a supervisor saves one. */
+export const useCallScripts = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...key, 'scripts'],
+    queryFn: () => api.get('/call-scripts', { schema: CallScriptList }),
+    enabled,
+  });
+
+export const useSaveCallScript = () =>
+  useRefreshing(({ line, ...body }: z.input<typeof CallScriptInput> & { line: 'after_sales' | 'sales' }) =>
+    api.put(`/call-scripts/${line}`, body, { schema: CallScript }),
+  );

@@ -7,6 +7,9 @@ import { formatDateTime } from '../../ui/format';
 import { QueryError } from '../../ui/QueryError';
 import { useDealerTimeZone } from '../auth/session';
 
+/** Long texts wrap in a readable column instead of stretching the table. */
+const WIDE = { minWidth: 200, maxWidth: 320, whiteSpace: 'normal' as const };
+
 /** One register's rows, paged on the server (SPEC §3.13). */
 export function RegisterTable(props: {
   kind: RegisterKind;
@@ -55,12 +58,12 @@ export function RegisterTable(props: {
     {
       key: 'problems',
       title: t('registers.columns.problems'),
-      render: (_, r) => (r.dissatisfiedItems.length ? r.dissatisfiedItems.join('；') : none),
+      render: (_, r) => <div style={WIDE}>{r.dissatisfiedItems.length ? r.dissatisfiedItems.join('；') : none}</div>,
     },
     {
       key: 'faq',
       title: t('registers.columns.faq'),
-      render: (_, r) => (r.faqAnswers.length ? r.faqAnswers.join('；') : none),
+      render: (_, r) => <div style={WIDE}>{r.faqAnswers.length ? r.faqAnswers.join('；') : none}</div>,
     },
     { key: 'agent', title: t('registers.columns.agent'), render: (_, r) => text(r.agentName) },
   ];

@@ -60,7 +60,7 @@ export function CallScreen({ taskId, onDone }: { taskId: string; onDone: () => v
   if (!task.data) return <Card loading />;
   const versionId = task.data.questionnaire.versionId;
   return (
-    <Row gutter={[12, 12]} data-testid="wb-call" data-task-id={taskId}>
+    <Row gutter={[12, 12]} data-testid="wb-call" data-task-id={taskId} data-task-type={task.data.type}>
       <Col xs={24} xl={7}>
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
           <CustomerPanel task={task.data} context={context.data} onDial={setPhoneId} />

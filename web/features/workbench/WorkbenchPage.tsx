@@ -3,12 +3,13 @@ import { Button, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMine, useNext, useRelease } from '../../api/workbench';
-import { useDealerTimeZone } from '../auth/session';
+import { useCan, useDealerTimeZone } from '../auth/session';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { PageTitle } from '../../ui/PageTitle';
 import { useNotifyError } from '../../ui/use-notify-error';
 import { CallScreen } from './CallScreen';
+import { ScriptEditor } from './ScriptEditor';
 import { ShortcutHelp } from './ShortcutHelp';
 import { TodayCounters } from './TodayCounters';
 import { useShortcuts } from './use-shortcuts';
@@ -30,6 +31,7 @@ export default function WorkbenchPage() {
   const [taskId, setTaskId] = useState<string | null>(null);
   const [idle, setIdle] = useState<Idle>('idle');
   const [help, setHelp] = useState(false);
+  const canConfigure = useCan('callbacks:configure');
   const current = taskId ?? (idle === 'idle' ? (mine.data?.holding?.id ?? null) : null);
 
   const takeNext = () => {
@@ -79,6 +81,7 @@ export default function WorkbenchPage() {
               </Button>
             )}
             <ShortcutHelp open={help} onOpenChange={setHelp} />
+            {canConfigure && <ScriptEditor />}
           </Space>
         }
       />

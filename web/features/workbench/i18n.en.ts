@@ -74,6 +74,16 @@ export const workbenchEn: Widen<typeof workbenchZhCN> = {
   },
   faqUsed: 'Recorded the FAQ answer: {{question}}',
   faqUsedList: 'FAQ used on this call',
+  editor: {
+    open: 'Call script',
+    title: 'Our call script',
+    after_sales: 'After-sales',
+    sales: 'Sales',
+    preset: 'The built-in preset is in use; saving makes this dealer’s own script.',
+    placeholders: 'Placeholders (filled in on each call):',
+    hintsHelp: 'One per line. Put “never ask” reminders here, never in the greeting or the closing.',
+    saved: 'Script saved',
+  },
   help: {
     title: 'Keyboard shortcuts',
     next: 'Next call',

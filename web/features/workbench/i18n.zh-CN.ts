@@ -71,6 +71,16 @@ export const workbenchZhCN = {
   },
   faqUsed: '已记录 FAQ 答复：{{question}}',
   faqUsedList: '本次已用 FAQ',
+  editor: {
+    open: '回访话术',
+    title: '本店回访话术',
+    after_sales: '售后',
+    sales: '销售',
+    preset: '目前使用系统预置话术，保存后改用本店话术。',
+    placeholders: '可用的占位符（回访时自动填入）：',
+    hintsHelp: '每行一条。“千万别问”的内容写在这里提醒专员，不要写进问候语和结束语。',
+    saved: '话术已保存',
+  },
   help: {
     title: '快捷键',
     next: '下一个回访',

@@ -2,7 +2,13 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../core/contracts/questionnaires';
 import { ApiError } from '../../api/client';
-import { useRecordAttempt, useSubmitResponse, type Task } from '../../api/workbench';
+import {
+  useRecordAttempt,
+  useSubmitResponse,
+  type AttemptInput,
+  type Task,
+  type TaskResponseInput,
+} from '../../api/workbench';
 import { useNotifyError } from '../../ui/use-notify-error';
 import { appointmentIso, type OutcomeButton } from './outcomes';
 import type { SurveyState } from './QuestionnairePanel';
@@ -24,6 +30,27 @@ function issuesOf(e: unknown): Issue[] | null {
   return Array.isArray(issues) ? issues : null;
 }
 
+/** The questionnaire answers of the call, as the task response request (SPEC §3.8). */
+function responseBody(versionId: string, c: CallInput): TaskResponseInput {
+  return {
+    versionId,
+    answers: c.survey.answers,
+    channel: c.task?.type.includes('ONSITE') ? 'on_site' : 'phone',
+    praise: c.survey.praise.trim() || undefined,
+    mayCallAgain: c.survey.mayCallAgain,
+    respondentEligible: c.survey.eligible,
+    startedAt: c.startedAt,
+    finishedAt: new Date().toISOString(),
+  };
+}
+
+/** "Busy · appointment" is an appointment when a time is given, else busy (SPEC §4.6). */
+function attemptBody(o: Exclude<OutcomeButton, 'completed'>, c: CallInput): AttemptInput {
+  const at = appointmentIso(c.appointment);
+  const outcome = o === 'appointment' ? (at ? 'appointment' : 'busy') : o;
+  return { outcome, phoneId: c.phoneId, note: c.note.trim() || undefined, appointmentAt: at };
+}
+
 /** Submitting the questionnaire and recording the other outcomes of a call (SPEC §4.6 WF-5). */
 export function useCallActions(taskId: string, c: CallInput) {
   const { t } = useTranslation();
@@ -36,45 +63,27 @@ export function useCallActions(taskId: string, c: CallInput) {
 
   const submit = () => {
     if (!versionId || busy) return;
-    const onsite = c.task?.type.includes('ONSITE');
-    submitResponse.mutate(
-      {
-        versionId,
-        answers: c.survey.answers,
-        channel: onsite ? 'on_site' : 'phone',
-        praise: c.survey.praise.trim() || undefined,
-        mayCallAgain: c.survey.mayCallAgain,
-        respondentEligible: c.survey.eligible,
-        startedAt: c.startedAt,
-        finishedAt: new Date().toISOString(),
+    submitResponse.mutate(responseBody(versionId, c), {
+      onSuccess: () => {
+        void message.success(t('workbench.survey.submitted'));
+        c.onDone();
       },
-      {
-        onSuccess: () => {
-          void message.success(t('workbench.survey.submitted'));
-          c.onDone();
-        },
-        onError: (e) => {
-          const issues = issuesOf(e);
-          if (issues) c.setIssues(issues);
-          else notifyError(e);
-        },
+      onError: (e) => {
+        const issues = issuesOf(e);
+        if (issues) c.setIssues(issues);
+        else notifyError(e);
       },
-    );
+    });
   };
 
   const record = (o: Exclude<OutcomeButton, 'completed'>) => {
-    const at = appointmentIso(c.appointment);
-    const outcome = o === 'appointment' ? (at ? 'appointment' : 'busy') : o;
-    attempt.mutate(
-      { outcome, phoneId: c.phoneId, note: c.note.trim() || undefined, appointmentAt: at },
-      {
-        onSuccess: () => {
-          void message.success(t('workbench.outcome.recorded', { outcome: t(`workbench.outcome.${o}`) }));
-          c.onDone();
-        },
-        onError: notifyError,
+    attempt.mutate(attemptBody(o, c), {
+      onSuccess: () => {
+        void message.success(t('workbench.outcome.recorded', { outcome: t(`workbench.outcome.${o}`) }));
+        c.onDone();
       },
-    );
+      onError: notifyError,
+    });
   };
 
   const outcome = (o: OutcomeButton | undefined) => {
