@@ -37,6 +37,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   rectification: lazy(() => import('./features/complaints/NoticesPage')),
   'my-penalties': lazy(() => import('./features/complaints/MyPenaltiesPage')),
   workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
+  onsite: lazy(() => import('./features/onsite/OnsiteSurveyPage')),
   registers: lazy(() => import('./features/registers/RegistersPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),

@@ -32,6 +32,8 @@ export async function installStatic(app: FastifyInstance) {
         error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
       });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The customer's survey link (/s/<token>) gets the small survey page, never the staff SPA.
+    const page = request.url.startsWith('/s/') ? 'survey.html' : 'index.html';
+    return reply.header('cache-control', 'no-cache').sendFile(page);
   });
 }

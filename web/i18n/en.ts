@@ -3,6 +3,7 @@ import { complaintsEn } from '../features/complaints/i18n.en';
 import { hotlineEn } from '../features/hotline/i18n.en';
 import { forumEn } from '../features/forum/i18n.en';
 import { workbenchEn } from '../features/workbench/i18n.en';
+import { onsiteEn } from '../features/onsite/i18n.en';
 import { registersEn } from '../features/registers/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
@@ -48,6 +49,7 @@ export const en: Messages = {
     hotline: 'Hotline log',
     forum: '    forum: 'Forum monitoring',
     workbench: 'Callback workbench',
+    onsite: 'On-site survey',
     registers: 'Registers',
     customers: 'Customer search',
     customerFlags: 'Survey interference',
@@ -245,6 +247,7 @@ export const en: Messages = {
   hotline: hotlineEn,
   forum: forumEn,
   workbench: workbenchEn,
+  onsite: onsiteEn,
   registers: registersEn,
   audit: {
     title: 'Audit log',

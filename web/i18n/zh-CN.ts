@@ -3,6 +3,7 @@ import { complaintsZhCN } from '../features/complaints/i18n.zh-CN';
 import { hotlineZhCN } from '../features/hotline/i18n.zh-CN';
 import { forumZhCN } from '../features/forum/i18n.zh-CN';
 import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
+import { onsiteZhCN } from '../features/onsite/i18n.zh-CN';
 import { registersZhCN } from '../features/registers/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
@@ -47,6 +48,7 @@ export const zhCN = {
     hotline: '热线来电',
     forum: '    forum: '网络舆情',
     workbench: '回访工作台',
+    onsite: '现场调查',
     registers: '登记表',
     customers: '客户查询',
     customerFlags: '回访干扰预警',
@@ -243,6 +245,7 @@ export const zhCN = {
   hotline: hotlineZhCN,
   forum: forumZhCN,
   workbench: workbenchZhCN,
+  onsite: onsiteZhCN,
   registers: registersZhCN,
   audit: {
     title: '审计日志',

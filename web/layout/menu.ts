@@ -3,6 +3,7 @@ import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, Warni
 import { FormOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import { PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
+import { TabletOutlined } from '@ant-design/icons';
 import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
@@ -25,6 +26,7 @@ export interface MenuEntry {
 export const MENU_KEYS = [
   'dashboard',
   'workbench',
+  'onsite',
   'registers',
   'staff',
   'dealers',
@@ -63,6 +65,7 @@ export const MENU: readonly MenuEntry[] = [
     icon: PhoneOutlined,
     permission: 'callbacks:work',
   },
+  { key: 'onsite', path: '/onsite', labelKey: 'nav.onsite', icon: TabletOutlined, permission: 'callbacks:work' },
   {
     key: 'registers',
     path: '/registers',
