@@ -37,11 +37,11 @@ function CalendarForm({ data }: { data: CalendarSettingsData }) {
   const [hours, setHours] = useState(data.hours);
   const nextYear = new Date().getFullYear() + 1;
 
+  // mutateAsync: the form remounts with the saved data, and a plain mutate's callbacks would be dropped.
   const submit = () =>
-    save.mutate(
-      { overrides: rows.map(({ key: _key, ...o }) => o), hours: own ? hours : null },
-      { onSuccess: () => void message.success(t('common.saved')), onError: notifyError },
-    );
+    save
+      .mutateAsync({ overrides: rows.map(({ key: _key, ...o }) => o), hours: own ? hours : null })
+      .then(() => void message.success(t('common.saved')), notifyError);
 
   return (
     <Card>

@@ -33,14 +33,14 @@ function PreferencesForm({ data }: { data: PreferencesData }) {
   const [mine, setMine] = useState(() => toRows(data.mine));
   const [roles, setRoles] = useState(() => toRows(data.roles));
 
+  // mutateAsync: the form remounts with the saved data, and a plain mutate's callbacks would be dropped.
   const submit = () =>
-    save.mutate(
-      {
+    save
+      .mutateAsync({
         mine: mine.map(strip),
         ...(data.canManageRoles ? { roles: roles.map((r) => ({ ...strip(r), role: r.role ?? 'cs_lead' })) } : {}),
-      },
-      { onSuccess: () => void message.success(t('common.saved')), onError: notifyError },
-    );
+      })
+      .then(() => void message.success(t('common.saved')), notifyError);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
