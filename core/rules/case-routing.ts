@@ -13,6 +13,9 @@ import type {
   Severity,
 } from '../contracts/cases';
 import { atLocal, deadlineAfter, nextWorkingDay, sameDayCutoff, toLocal, type WorkCalendar } from './calendar';
+import { allowedPaths, lineOf } from './case-paths';
+
+export { allowedPaths, channelOfTaskType, lineOf, type Line } from './case-paths';
 
 /** SPEC presets (P-AYT, `000 §4.2–§4.7`) and the (D) defaults where the sources are silent. */
 export const DEFAULT_CASE_RULES: CaseRules = {
@@ -34,19 +37,6 @@ export const DEFAULT_CASE_RULES: CaseRules = {
   dailyReportWorkingDays: 1,
   escalation: { agentSupervisorRoles: ['cs_supervisor'], finalRoles: ['gm'], finalAfterWorkingHours: 4, afterLoops: 2 },
 };
-
-export type Line = 'after_sales' | 'sales';
-export const lineOf = (channel: CaseChannel): Line => (channel.startsWith('sales') ? 'sales' : 'after_sales');
-
-/**
- * The resolution-path matrix (SPEC §4.7 table): which answers the agent may choose on a channel.
- * After-sales on-site: FAQ / coordinate the SA / form (§4.2.3). After-sales phone: FAQ or tech manual / "cannot
- * be solved on the phone" (§4.3.3). Sales on-site: direct answer / coordinate the SC / form (§4.4.3). Sales
- * phone: FAQ / form (§4.5.4).
- */
-export function allowedPaths(channel: CaseChannel): RequestedPath[] {
-  return channel === 'as_onsite' || channel === 'sales_onsite' ? ['a', 'b', 'follow_up'] : ['a', 'follow_up'];
-}
 
 /**
  * §4.3 step 4 (after-sales phone): "not severe and concerning the after-sales service department → 《售后每日工作汇报》;
@@ -149,14 +139,3 @@ export function escalationRoles(rules: CaseRules, step: CaseStep, channel: CaseC
 /** C7: a "not satisfied" second callback that ends loop `loop` escalates when the count reaches the limit. */
 export const loopNeedsEscalation = (rules: CaseRules, finishedLoop: number) =>
   finishedLoop >= rules.escalation.afterLoops;
-
-/** The survey channel of a callback task type (on-site / phone, after-sales / sales); null for other tasks. */
-export function channelOfTaskType(type: string | null): CaseChannel | null {
-  const map: Record<string, CaseChannel> = {
-    AS_ONSITE: 'as_onsite',
-    AS_PHONE: 'as_phone',
-    SALES_ONSITE: 'sales_onsite',
-    SALES_PHONE: 'sales_phone',
-  };
-  return (type && map[type]) || null;
-}

@@ -22,7 +22,8 @@ describe(`cases: paths, permissions and tenancy on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     setCaseClock(() => clock);
-    [agent, sa] = await Promise.all([t.login('cs_agent'), t.login('service_advisor')]);
+    agent = await t.login('cs_agent');
+    sa = await t.login('service_advisor');
     world = await caseWorld(t);
     formCase = (await open(agent, { forward: true })).id;
   });

@@ -42,9 +42,10 @@ describe(`the closed loop, scripted on the calendar, on ${TEST_DB_KIND}`, () => 
 
   beforeAll(async () => {
     setCaseClock(() => clock);
-    [agent, director, gm, supervisor] = await Promise.all(
-      ['cs_agent', 'aftersales_director', 'gm', 'cs_supervisor'].map((u) => t.login(u)),
-    );
+    agent = await t.login('cs_agent');
+    director = await t.login('aftersales_director');
+    gm = await t.login('gm');
+    supervisor = await t.login('cs_supervisor');
     world = await caseWorld(t);
     worker = startWorker(t.database, t.config, { pollMs: 3_600_000, batch: 50 });
   });
