@@ -1,5 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { quoteLexeme, type QueryToken, tsqueryLiteral } from '../../../core/rules/cjk-search';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/client';
 
 export interface ArticleValues {
@@ -76,7 +75,8 @@ export async function insertRevision(
     from faq_articles where dealer_id = ${dealerId} and id = ${id}`.execute(db);
 }
 
-function articles(db: Db, dealerId: string) {
+/** Articles of one dealer with the name of their last editor: the base of every article read. */
+export function articles(db: Db, dealerId: string) {
   return db
     .selectFrom('faqArticles as a')
     .leftJoin('users as u', 'u.id', 'a.updatedBy')
@@ -101,78 +101,6 @@ export type ArticleRow = Awaited<ReturnType<ReturnType<typeof articles>['execute
 
 export function findArticle(db: Db, dealerId: string, id: string) {
   return articles(db, dealerId).where('a.id', '=', id).executeTakeFirst();
-}
-
-export interface SearchFilter {
-  tokens: QueryToken[];
-  /** The raw query, for the substring (ILIKE) match that also finds what the tokens miss. */
-  phrase: string;
-  category?: string | undefined;
-  tag?: string | undefined;
-  source?: string | undefined;
-  status: 'active' | 'archived' | 'all';
-  today: string;
-  limit: number;
-  offset: number;
-}
-
-const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * Ranked search: a match needs half of the query's tokens (or the whole phrase as a substring). Score =
- * 2 × share of tokens matched + 1 if the question holds the phrase + 1 if the phrase is one of its tags or its
- * category + 0.3 if the answer holds it + ts_rank (question weighted A, category and tags B, answer C), so the
- * article asking exactly this comes first.
- */
-export async function searchArticles(db: Db, dealerId: string, f: SearchFilter) {
-  let q = articles(db, dealerId);
-  if (f.status === 'archived') q = q.where('a.archivedAt', 'is not', null);
-  if (f.status === 'active')
-    q = q
-      .where('a.archivedAt', 'is', null)
-      .where('a.validFrom', '<=', f.today)
-      .where((eb) => eb.or([eb('a.validTo', 'is', null), eb('a.validTo', '>=', f.today)]));
-  if (f.category) q = q.where('a.category', '=', f.category);
-  if (f.source) q = q.where('a.sourceCode', '=', f.source);
-  if (f.tag) q = q.where(sql<SqlBool>`${f.tag} = any(a.tags)`);
-  const n = f.tokens.length;
-  if (n === 0 && !f.phrase) {
-    return q
-      .select([sql<number | null>`null::float8`.as('score'), sql<number>`(count(*) over ())::int`.as('total')])
-      .orderBy('a.category')
-      .orderBy('a.question')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute();
-  }
-  const like = escapeLike(f.phrase);
-  const any = sql<string>`${tsqueryLiteral(f.tokens)}::tsquery`;
-  const matched: Expression<number> = n
-    ? sql<number>`(${sql.join(
-        f.tokens.map(
-          (t) => sql`(a.search_vector @@ ${`${quoteLexeme(t.token)}${t.prefix ? ':*' : ''}`}::tsquery)::int`,
-        ),
-        sql` + `,
-      )})`
-    : sql<number>`0`;
-  const inQuestion = sql<number>`(case when a.question ilike ${like} then 1 else 0 end)`;
-  const inAnswer = sql<number>`(case when a.answer ilike ${like} then 0.3 else 0 end)`;
-  const isTag = sql<number>`(case when a.category = ${f.phrase} or exists (select 1 from unnest(a.tags) as t
-    where lower(t) = lower(${f.phrase})) then 1 else 0 end)`;
-  const rank = n ? sql<number>`ts_rank(a.search_vector, ${any}, 32)` : sql<number>`0`;
-  const share = n ? sql<number>`(${matched})::float8 / ${n}` : sql<number>`0`;
-  const score = sql<number>`(2 * ${share} + ${inQuestion} + ${isTag} + ${inAnswer} + ${rank})::float8`;
-  const minMatch = Math.ceil(n / 2);
-  const tokenHit = n ? sql<SqlBool>`(a.search_vector @@ ${any} and ${matched} >= ${minMatch})` : sql<SqlBool>`false`;
-  return q
-    .where(sql<SqlBool>`(${tokenHit} or a.question ilike ${like} or a.answer ilike ${like})`)
-    .select([score.as('score'), sql<number>`(count(*) over ())::int`.as('total')])
-    .orderBy('score', 'desc')
-    .orderBy('a.updatedAt', 'desc')
-    .orderBy('a.id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
 }
 
 export function findRevisions(db: Db, dealerId: string, id: string) {
@@ -253,23 +181,10 @@ export function findUses(
     ])
     .where('x.dealerId', '=', dealerId);
   if (f.id) q = q.where('x.id', '=', f.id);
-  const responseId = f.responseId;
   // On a response: the uses recorded on it, and those recorded on its callback task during the call.
-  if (responseId)
-    q = q.where((eb) =>
-      eb.or([
-        eb('x.responseId', '=', responseId),
-        eb(
-          'x.taskId',
-          '=',
-          eb
-            .selectFrom('surveyResponses as s')
-            .select('s.taskId')
-            .where('s.dealerId', '=', dealerId)
-            .where('s.id', '=', responseId),
-        ),
-      ]),
-    );
+  if (f.responseId)
+    q = q.where(sql<SqlBool>`(x.response_id = ${f.responseId} or x.task_id = (select s.task_id from survey_responses s
+      where s.dealer_id = ${dealerId} and s.id = ${f.responseId}))`);
   if (f.taskId) q = q.where('x.taskId', '=', f.taskId);
   return q.orderBy('x.usedAt').limit(500).execute();
 }

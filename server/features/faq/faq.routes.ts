@@ -20,12 +20,19 @@ import * as faq from './faq.service';
 
 const tags = ['faq'];
 
+const actorOf = (req: FastifyRequest) => req.actor as Actor;
+
 /** FAQ knowledge base (SPEC §3.11) and "answered from the FAQ" (resolution path a, §4.2–§4.5). */
 export function faqRoutes(app: FastifyInstance) {
+  readRoutes(app);
+  manageRoutes(app);
+  useRoutes(app);
+}
+
+/** Search, facets, one article: every dealer role. */
+function readRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { database, config } = app.manyi;
-  const db = database.db;
-  const actorOf = (req: FastifyRequest) => req.actor as Actor;
+  const db = app.manyi.database.db;
 
   r.get(
     '/api/faq',
@@ -51,20 +58,6 @@ export function faqRoutes(app: FastifyInstance) {
   );
 
   r.get(
-    '/api/faq/uses',
-    {
-      schema: {
-        tags,
-        summary: 'Answers given from the FAQ on a survey response or a callback task',
-        querystring: FaqUseQuery,
-        response: { 200: FaqUseList },
-      },
-      config: { access: 'faq:read' },
-    },
-    async (req) => faq.listFaqUses(db, actorOf(req), req.query),
-  );
-
-  r.get(
     '/api/faq/:id',
     {
       schema: {
@@ -77,6 +70,13 @@ export function faqRoutes(app: FastifyInstance) {
     },
     async (req) => faq.getFaqArticle(db, actorOf(req), req.params.id),
   );
+}
+
+/** Add, edit, archive, restore, import: CS management and the quality department. */
+function manageRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { database, config } = app.manyi;
+  const db = database.db;
 
   r.post(
     '/api/faq',
@@ -123,6 +123,40 @@ export function faqRoutes(app: FastifyInstance) {
   }
 
   r.post(
+    '/api/faq/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import articles from an .xlsx (columns: 问题, 答案, 分类, 标签, 来源, 版本, 生效日期)',
+        consumes: ['multipart/form-data'],
+        response: { 201: FaqImportResult },
+      },
+      config: { access: 'faq:manage' },
+    },
+    async (req, reply) => reply.status(201).send(await importFaqUpload(db, config, actorOf(req), req)),
+  );
+}
+
+/** "Answered from the FAQ" (resolution path a): recorded and listed by every dealer role. */
+function useRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = app.manyi.database.db;
+
+  r.get(
+    '/api/faq/uses',
+    {
+      schema: {
+        tags,
+        summary: 'Answers given from the FAQ on a survey response or a callback task',
+        querystring: FaqUseQuery,
+        response: { 200: FaqUseList },
+      },
+      config: { access: 'faq:read' },
+    },
+    async (req) => faq.listFaqUses(db, actorOf(req), req.query),
+  );
+
+  r.post(
     '/api/faq/:id/uses',
     {
       schema: {
@@ -136,19 +170,5 @@ export function faqRoutes(app: FastifyInstance) {
     },
     async (req, reply) =>
       reply.status(201).send(await faq.recordFaqUse(db, actorOf(req), req.params.id, req.body ?? {})),
-  );
-
-  r.post(
-    '/api/faq/import',
-    {
-      schema: {
-        tags,
-        summary: 'Import articles from an .xlsx (columns: 问题, 答案, 分类, 标签, 来源, 版本, 生效日期)',
-        consumes: ['multipart/form-data'],
-        response: { 201: FaqImportResult },
-      },
-      config: { access: 'faq:manage' },
-    },
-    async (req, reply) => reply.status(201).send(await importFaqUpload(db, config, actorOf(req), req)),
   );
 }

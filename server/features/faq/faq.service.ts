@@ -14,6 +14,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import { requireDealer } from '../org/org.service';
+import { searchArticles } from './faq-search.queries';
 import * as q from './faq.queries';
 
 /** The calendar date at `now` in a time zone, as YYYY-MM-DD (validity is judged in the dealer's local day). */
@@ -66,7 +67,7 @@ export async function searchFaq(db: Db, actor: Actor, query: FaqSearchQuery) {
   const dealerId = requireDealer(actor);
   const today = todayOf(actor, dealerId);
   const phrase = query.q ?? '';
-  const rows = await q.searchArticles(db, dealerId, { ...query, tokens: queryTokens(phrase), phrase, today });
+  const rows = await searchArticles(db, dealerId, { ...query, tokens: queryTokens(phrase), phrase, today });
   return {
     items: rows.map((r) => ({ ...toArticle(r, today), score: r.score === null ? null : Number(r.score) })),
     total: rows[0]?.total ?? (query.offset > 0 ? await countBeyond(db, actor, query) : 0),

@@ -96,6 +96,8 @@ function ArticleBody({ article: a, query }: { article: FaqDetail; query: string 
       </Descriptions>
       <Typography.Paragraph type="secondary">
         {t('faq.revision', { n: a.revision })} · {t('faq.useCount', { count: a.useCount })}
+        {a.updatedByName &&
+          ` · ${t('faq.updated', { name: a.updatedByName, at: formatDateTime(a.updatedAt, lang, tz) })}`}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('faq.history')}</Typography.Title>
       <Timeline
