@@ -5,7 +5,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import { submitResponse } from '../questionnaires/responses.service';
-import { workingDaysOf } from './generator';
+import { dealerWorkingDays } from './generator';
 import { findResponsibleStaff, insertHandoff } from './handoffs.queries';
 import { currentRules } from './rules.service';
 import { getTask } from './callbacks.service';
@@ -123,7 +123,7 @@ async function applyTransition(
       ...staff,
       reason: tr.handoff,
       createdBy: actor.userId,
-      dueAt: oneWorkingDayLater(now, tz, workingDaysOf(tz)),
+      dueAt: oneWorkingDayLater(now, tz, await dealerWorkingDays(tx, t.dealerId)),
     });
   }
 }

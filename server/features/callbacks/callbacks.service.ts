@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import { permissionsFor } from '../customers/field-permissions';
 import { requireDealer } from '../org/org.service';
-import { generateForDealer, workingDaysOf } from './generator';
+import { dealerWorkingDays, generateForDealer } from './generator';
 import * as qq from './queue.queries';
 import { currentRules } from './rules.service';
 import { toQueueItem, toTask, zoneOf } from './task-view';
@@ -140,5 +140,6 @@ export async function mine(db: Db, actor: Actor): Promise<MineResult> {
 export async function generateNow(db: Db, actor: Actor) {
   const dealerId = requireDealer(actor);
   const timeZone = zoneOf(actor, dealerId);
-  return generateForDealer(db, dealerId, { now: new Date(), timeZone, isWorkingDay: workingDaysOf(timeZone) });
+  const isWorkingDay = await dealerWorkingDays(db, dealerId);
+  return generateForDealer(db, dealerId, { now: new Date(), timeZone, isWorkingDay });
 }

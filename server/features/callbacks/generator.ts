@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { GENERATED_TYPES, type GeneratedType, type GenerateResult } from '../../../core/contracts/callbacks';
-import { isWorkingDay as calendarWorkingDay, makeCalendar } from '../../../core/rules/calendar';
+import { isWorkingDay as calendarWorkingDay } from '../../../core/rules/calendar';
 import {
   classify,
   dueWindow,
@@ -13,6 +13,7 @@ import {
 } from '../../../core/rules/callback-rules';
 import type { Db } from '../../db/client';
 import type { CallbackTasks } from '../../db/tables';
+import { getDealerCalendar } from '../calendar/calendar.service';
 import * as g from './generator.queries';
 import { ruleSetsOf, rulesOn, type StoredSet } from './rules.service';
 import { excludeBlocked, insertTasks } from './tasks.queries';
@@ -34,9 +35,9 @@ export interface GenerateOptions {
   isWorkingDay: IsWorkingDay;
 }
 
-/** The dealer's working-day calendar (statutory holidays and make-up days; Monday–Friday otherwise). */
-export function workingDaysOf(timeZone: string): IsWorkingDay {
-  const cal = makeCalendar({ timeZone });
+/** The dealer's working-day calendar: statutory holidays, make-up days and the dealer's own overrides. */
+export async function dealerWorkingDays(db: Db, dealerId: string): Promise<IsWorkingDay> {
+  const cal = await getDealerCalendar(db, dealerId);
   return (ymd) => calendarWorkingDay(cal, ymd);
 }
 
@@ -169,7 +170,7 @@ export async function generateForDealer(db: Db, dealerId: string, o: GenerateOpt
 export async function generateAll(db: Db, now = new Date(), dealerIds?: string[]) {
   let created = 0;
   for (const d of await g.findDealerZones(db, dealerIds)) {
-    const o = { now, timeZone: d.timeZone, isWorkingDay: workingDaysOf(d.timeZone) };
+    const o = { now, timeZone: d.timeZone, isWorkingDay: await dealerWorkingDays(db, d.id) };
     created += (await generateForDealer(db, d.id, o)).created;
   }
   return created;

@@ -233,12 +233,14 @@ export async function findUserOfDealer(db: Db, dealerId: string, userId: string)
     .executeTakeFirst();
 }
 
+/** The customer, whether they allow service callbacks, and whether they refused one (a block). */
 export async function findCustomerOfDealer(db: Db, dealerId: string, customerId: string) {
   return db
-    .selectFrom('customers')
-    .select(['id', 'serviceCallbacksAllowed'])
-    .where('dealerId', '=', dealerId)
-    .where('id', '=', customerId)
+    .selectFrom('customers as c')
+    .leftJoin('callbackBlocks as b', (j) => j.onRef('b.dealerId', '=', 'c.dealerId').onRef('b.customerId', '=', 'c.id'))
+    .select(['c.id', 'c.serviceCallbacksAllowed', 'b.reason as blockReason'])
+    .where('c.dealerId', '=', dealerId)
+    .where('c.id', '=', customerId)
     .executeTakeFirst();
 }
 

@@ -48,7 +48,12 @@ export async function createTask(db: Db, actor: Actor, body: CreateTaskRequest) 
   const dueStart = body.dueStart ?? today;
   const dueEnd = body.dueEnd ?? addDays(dueStart, 7);
   if (dueEnd < dueStart) throw new AppError('VALIDATION_FAILED', 'dueEnd is before dueStart', { field: 'dueEnd' });
-  const blocked = !customer.serviceCallbacksAllowed;
+  const blocked =
+    customer.blockReason === 'refused'
+      ? 'refused_before'
+      : !customer.serviceCallbacksAllowed || customer.blockReason
+        ? 'opted_out'
+        : null;
   await q.insertTasks(db, [
     {
       dealerId,
@@ -65,7 +70,7 @@ export async function createTask(db: Db, actor: Actor, body: CreateTaskRequest) 
       assignedUserId: body.assignedUserId ?? null,
       priority: PRIORITY[body.type] ?? 0,
       status: blocked ? 'EXCLUDED' : 'PENDING',
-      reason: blocked ? 'opted_out' : null,
+      reason: blocked,
       note: body.note ?? '',
       createdBy: actor.userId,
     },
