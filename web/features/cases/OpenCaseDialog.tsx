@@ -56,7 +56,7 @@ export function OpenCaseDialog({ item, onClose }: { item: UnhandledItem; onClose
         department: v.department,
         problem: v.problem,
         resolutionNote: v.resolutionNote,
-        forward: v.path === 'follow_up' ? v.forward : undefined,
+        forward: v.path === 'follow_up' ? (v.forward ?? true) : undefined,
       });
       onClose();
       void navigate(`/cases/${created.id}`);
