@@ -1,4 +1,4 @@
-import type { Role } from '../../core/permissions';
+import { hasPermission, type Permission, type Role } from '../../core/permissions';
 import type { Session, TestApp } from '../harness';
 
 /**
@@ -28,7 +28,13 @@ export interface ComplaintsFixture {
 }
 type Sample = (f: ComplaintsFixture, role: Role) => { url: string; body?: unknown; ok: number };
 
-const pop = (pool: string[]) => pool.pop() ?? '00000000-0000-4000-8000-000000000000';
+const NONE = '00000000-0000-4000-8000-000000000000';
+/**
+ * A fresh row for a role that holds the route's permission; the others are refused by the guard before
+ * anything happens, so they get a placeholder and the pool is not spent on them.
+ */
+const take = (pool: string[], role: Role, permission: Permission) =>
+  hasPermission([role], permission) ? (pool.pop() ?? NONE) : NONE;
 /** Roles heading the after-sales department (the fixture's complaints belong to it). */
 const headsAfterSales = (role: Role) => role === 'aftersales_director' || role === 'gm';
 
@@ -65,38 +71,38 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: 200,
   }),
   'POST /api/complaints/:id/start': (f, role) => ({
-    url: `/api/complaints/${pop(f.openAfterSales)}/start`,
+    url: `/api/complaints/${take(f.openAfterSales, role, 'complaints:handle')}/start`,
     body: { note: '已接单' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
   'POST /api/complaints/:id/reply': (f, role) => ({
-    url: `/api/complaints/${pop(f.openForReply)}/reply`,
+    url: `/api/complaints/${take(f.openForReply, role, 'complaints:handle')}/reply`,
     body: { handlingResult: '已为客户复检', improvementMeasures: '增加交车检查' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
-  'POST /api/complaints/:id/check': (f) => ({
-    url: `/api/complaints/${pop(f.replied)}/check`,
+  'POST /api/complaints/:id/check': (f, role) => ({
+    url: `/api/complaints/${take(f.replied, role, 'complaints:check')}/check`,
     body: { checkResult: '客户满意' },
     ok: 200,
   }),
-  'POST /api/complaints/:id/rectification': (f) => ({
-    url: `/api/complaints/${pop(f.oemComplaints)}/rectification`,
+  'POST /api/complaints/:id/rectification': (f, role) => ({
+    url: `/api/complaints/${take(f.oemComplaints, role, 'complaints:check')}/rectification`,
     body: { responsible: '张伟', requirements: '整改接待流程' },
     ok: 201,
   }),
   'GET /api/rectification-notices': () => ({ url: '/api/rectification-notices?status=issued', ok: 200 }),
   'POST /api/rectification-notices/:id/result': (f, role) => ({
-    url: `/api/rectification-notices/${pop(f.issuedNotices)}/result`,
+    url: `/api/rectification-notices/${take(f.issuedNotices, role, 'complaints:handle')}/result`,
     body: { result: '已整改' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
   'POST /api/rectification-notices/:id/explanation': (f, role) => ({
-    url: `/api/rectification-notices/${f.explainedNotices[0] ?? 'none'}/explanation`,
+    url: `/api/rectification-notices/${f.explainedNotices[0] ?? NONE}/explanation`,
     body: { explanation: '书面说明' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
-  'POST /api/rectification-notices/:id/close': (f) => ({
-    url: `/api/rectification-notices/${pop(f.explainedNotices)}/close`,
+  'POST /api/rectification-notices/:id/close': (f, role) => ({
+    url: `/api/rectification-notices/${take(f.explainedNotices, role, 'complaints:check')}/close`,
     ok: 200,
   }),
   'GET /api/penalty-rules': () => ({ url: '/api/penalty-rules', ok: 200 }),
@@ -114,31 +120,31 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     },
     ok: 200,
   }),
-  'POST /api/complaints/:id/penalty-proposals': (f) => ({
-    url: `/api/complaints/${pop(f.attributedToSa)}/penalty-proposals`,
+  'POST /api/complaints/:id/penalty-proposals': (f, role) => ({
+    url: `/api/complaints/${take(f.attributedToSa, role, 'penalties:propose')}/penalty-proposals`,
     body: { reason: '未按流程说明维修项目' },
     ok: 201,
   }),
   'GET /api/penalties': () => ({ url: '/api/penalties?status=proposed', ok: 200 }),
   'POST /api/penalties/:id/decision': (f, role) => ({
-    url: `/api/penalties/${pop(f.proposedPenalties)}/decision`,
+    url: `/api/penalties/${take(f.proposedPenalties, role, 'penalties:approve')}/decision`,
     body: { approve: true, note: '属实' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
   'GET /api/my/penalties': () => ({ url: '/api/my/penalties', ok: 200 }),
   'POST /api/complaints/:id/appeals': (f, role) => ({
-    url: `/api/complaints/${pop(f.appealable)}/appeals`,
+    url: `/api/complaints/${take(f.appealable, role, 'appeals:file')}/appeals`,
     body: { reason: '非本人责任' },
     ok: role === 'service_advisor' ? 201 : 403,
   }),
   'GET /api/appeals': () => ({ url: '/api/appeals?status=submitted', ok: 200 }),
   'POST /api/appeals/:id/forward': (f, role) => ({
-    url: `/api/appeals/${pop(f.submittedAppeals)}/forward`,
+    url: `/api/appeals/${take(f.submittedAppeals, role, 'complaints:handle')}/forward`,
     body: { note: '请总经理裁决' },
     ok: headsAfterSales(role) ? 200 : 403,
   }),
-  'POST /api/appeals/:id/ruling': (f) => ({
-    url: `/api/appeals/${pop(f.forwardedAppeals)}/ruling`,
+  'POST /api/appeals/:id/ruling': (f, role) => ({
+    url: `/api/appeals/${take(f.forwardedAppeals, role, 'appeals:rule')}/ruling`,
     body: { upheld: true, statement: '申诉成立', signatureName: '吴海涛' },
     ok: 200,
   }),
@@ -150,13 +156,13 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     body: { purpose: '咨询首保' },
     ok: 200,
   }),
-  'POST /api/hotline-calls/:id/reply': (f) => ({
-    url: `/api/hotline-calls/${pop(f.unrepliedCalls)}/reply`,
+  'POST /api/hotline-calls/:id/reply': (f, role) => ({
+    url: `/api/hotline-calls/${take(f.unrepliedCalls, role, 'hotline:log')}/reply`,
     body: { note: '已回电' },
     ok: 200,
   }),
-  'POST /api/hotline-calls/:id/complaint': (f) => ({
-    url: `/api/hotline-calls/${pop(f.callsForComplaint)}/complaint`,
+  'POST /api/hotline-calls/:id/complaint': (f, role) => ({
+    url: `/api/hotline-calls/${take(f.callsForComplaint, role, 'complaints:create')}/complaint`,
     body: { level: 'grumble' },
     ok: 201,
   }),
@@ -167,8 +173,8 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     body: { importance: 'high' },
     ok: 200,
   }),
-  'POST /api/forum-items/:id/complaint': (f) => ({
-    url: `/api/forum-items/${pop(f.forumForComplaint)}/complaint`,
+  'POST /api/forum-items/:id/complaint': (f, role) => ({
+    url: `/api/forum-items/${take(f.forumForComplaint, role, 'complaints:create')}/complaint`,
     body: {},
     ok: 201,
   }),

@@ -106,7 +106,7 @@ export async function forwardAppeal(db: Db, actor: Actor, id: string, note: stri
   const appeal = await loadAppeal(db, dealerId, id);
   if (!managesDepartment(actor.roles, appeal.staffDepartment))
     throw new AppError('FORBIDDEN', "Appeals are forwarded by the appellant's own department head");
-  if (appeal.staffId && (await cq.findStaffOfUser(db, dealerId, actor.userId))?.id === appeal.staffId)
+  if ((await cq.findStaffOfUser(db, dealerId, actor.userId))?.id === appeal.staffId)
     throw new AppError('FORBIDDEN', 'Nobody forwards their own appeal');
   await db.transaction().execute(async (tx) => {
     const done = await q.updateAppeal(tx, dealerId, id, 'submitted', {
@@ -140,6 +140,32 @@ export async function forwardAppeal(db: Db, actor: Actor, id: string, note: stri
  * signature: the typed name, the time and the SHA-256 of the signed statement (SPEC §4.8 step 3, §8.5).
  * Rejected: the complaint is handled immediately.
  */
+/** The signature record: name, time and the SHA-256 of the canonical signed statement. */
+function sign(appeal: q.AppealRow, input: z.infer<typeof RulingRequest>) {
+  const at = new Date();
+  const statement = signedStatement({
+    appealId: appeal.id,
+    complaintId: appeal.complaintId,
+    upheld: input.upheld,
+    statement: input.statement,
+    signerName: input.signatureName,
+    signedAt: at.toISOString(),
+  });
+  return { name: input.signatureName, at, hash: createHash('sha256').update(statement).digest('hex') };
+}
+
+/** The slip follows the ruling: void with its penalties, or back to handling. Returns the voided penalty ids. */
+async function applyRuling(tx: Db, appeal: q.AppealRow, upheld: boolean, at: Date) {
+  const complaint = await loadComplaint(tx, appeal.dealerId, appeal.complaintId);
+  if (!upheld) {
+    const status = statusAfterRejectedAppeal(appeal.complaintStatusBefore);
+    await cq.updateComplaint(tx, appeal.dealerId, complaint.id, ['under_appeal'], { status });
+    return [];
+  }
+  await transition(tx, appeal.dealerId, complaint, 'appeal_upheld', { voidedAt: at });
+  return voidPenaltiesOf(tx, appeal.dealerId, complaint.id, `appeal ${appeal.id} upheld`);
+}
+
 export async function ruleAppeal(db: Db, actor: Actor, id: string, input: z.infer<typeof RulingRequest>) {
   const dealerId = requireDealer(actor);
   const appeal = await loadAppeal(db, dealerId, id);
@@ -149,42 +175,22 @@ export async function ruleAppeal(db: Db, actor: Actor, id: string, input: z.infe
     throw new AppError('VALIDATION_FAILED', 'signatureName: type your own name as it is on your account', {
       field: 'signatureName',
     });
-  const complaint = await loadComplaint(db, dealerId, appeal.complaintId);
-  const signedAt = new Date();
-  const statement = signedStatement({
-    appealId: id,
-    complaintId: complaint.id,
-    upheld: input.upheld,
-    statement: input.statement,
-    signerName: input.signatureName,
-    signedAt: signedAt.toISOString(),
-  });
-  const hash = createHash('sha256').update(statement).digest('hex');
+  const sig = sign(appeal, input);
   await db.transaction().execute(async (tx) => {
     const done = await q.updateAppeal(tx, dealerId, id, 'forwarded', {
-      status: input.upheld ? 'upheld' : 'rejected',
-      ruledBy: actor.userId,
-      ruledAt: signedAt,
-      rulingStatement: input.statement,
-      signatureName: input.signatureName,
-      signatureAt: signedAt,
-      signatureHash: hash,
+      ...{ status: input.upheld ? 'upheld' : 'rejected', ruledBy: actor.userId, ruledAt: sig.at },
+      ...{ rulingStatement: input.statement, signatureName: sig.name, signatureAt: sig.at, signatureHash: sig.hash },
     });
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'This appeal was ruled on meanwhile');
-    if (input.upheld) await transition(tx, dealerId, complaint, 'appeal_upheld', { voidedAt: signedAt });
-    else
-      await cq.updateComplaint(tx, dealerId, complaint.id, ['under_appeal'], {
-        status: statusAfterRejectedAppeal(appeal.complaintStatusBefore),
-      });
-    const voided = input.upheld ? await voidPenaltiesOf(tx, dealerId, complaint.id, `appeal ${id} upheld`) : [];
+    const voided = await applyRuling(tx, appeal, input.upheld, sig.at);
     await recordStep(tx, actor, dealerId, {
-      complaintId: complaint.id,
+      complaintId: appeal.complaintId,
       kind: input.upheld ? 'appeal.upheld' : 'appeal.rejected',
       note: input.statement,
       details: {
-        signatureName: input.signatureName,
-        signatureAt: signedAt.toISOString(),
-        signatureHash: hash,
+        signatureName: sig.name,
+        signatureAt: sig.at.toISOString(),
+        signatureHash: sig.hash,
         voidedPenalties: voided,
       },
       entity: { type: 'appeal', id },
@@ -198,7 +204,7 @@ export async function ruleAppeal(db: Db, actor: Actor, id: string, input: z.infe
       },
       title: input.upheld ? '申诉成立，抱怨单作废' : '申诉不成立，请立即处理',
       body: input.statement.slice(0, 200),
-      link: `/complaints/${complaint.id}`,
+      link: `/complaints/${appeal.complaintId}`,
       dedupeKey: `appeal:${id}:ruled`,
     });
   });

@@ -45,20 +45,35 @@ export async function requireStaff(db: Db, dealerId: string, ids: readonly strin
   return rows;
 }
 
+/** The handling deadline: the rules' working days on the dealer's calendar, from now. */
+async function handlingDueAt(tx: Db, dealerId: string): Promise<Date> {
+  const { rules } = await rulesInForce(tx, dealerId, new Date());
+  return deadlineAfter(await getDealerCalendar(tx, dealerId), new Date(), { workingDays: rules.handlingWorkingDays });
+}
+
+function scheduleOverdue(tx: Db, dealerId: string, id: string, dueAt: Date) {
+  return enqueue(tx, {
+    dealerId,
+    name: HANDLING_OVERDUE_JOB,
+    payload: { complaintId: id, dueAt: dueAt.toISOString() },
+    runAt: dueAt,
+    dedupeKey: `complaint:${id}:due:${dueAt.getTime()}`,
+  });
+}
+
 /**
  * Registers and files a complaint slip (登记备案, WF-8 step 1) and issues it to the department head of the
- * staff concerned, with the handling deadline of the dealer's rules (working days of its calendar).
+ * staff concerned, with the handling deadline of the dealer's rules. `tx0`: inside the caller's transaction
+ * (a hotline call or forum item becoming a complaint).
  */
 export async function createComplaint(db: Db, actor: Actor, input: CreateComplaintRequest, tx0?: Db) {
   const dealerId = requireDealer(actor);
   const staff = await requireStaff(tx0 ?? db, dealerId, input.staffIds);
+  const staffIds = staff.map((s) => s.id);
   if (input.customerId && !(await q.customerExists(tx0 ?? db, dealerId, input.customerId))) throw notFound('Customer');
   const department = input.department ?? staff[0]?.department ?? null;
   const run = async (tx: Db) => {
-    const { rules } = await rulesInForce(tx, dealerId, new Date());
-    const dueAt = deadlineAfter(await getDealerCalendar(tx, dealerId), new Date(), {
-      workingDays: rules.handlingWorkingDays,
-    });
+    const dueAt = await handlingDueAt(tx, dealerId);
     const { id } = await q.insertComplaint(tx, {
       dealerId,
       source: input.source,
@@ -74,25 +89,11 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
       caseId: input.caseId ?? null,
       createdBy: actor.userId,
     });
-    await q.replaceComplaintStaff(
-      tx,
-      dealerId,
-      id,
-      staff.map((s) => s.id),
-    );
-    await recordStep(tx, actor, dealerId, {
-      complaintId: id,
-      kind: 'complaint.create',
-      details: { source: input.source, level: input.level, department, staffIds: staff.map((s) => s.id) },
-    });
+    await q.replaceComplaintStaff(tx, dealerId, id, staffIds);
+    const details = { source: input.source, level: input.level, department, staffIds };
+    await recordStep(tx, actor, dealerId, { complaintId: id, kind: 'complaint.create', details });
     await issueToHead(tx, dealerId, id, department, input.description);
-    await enqueue(tx, {
-      dealerId,
-      name: HANDLING_OVERDUE_JOB,
-      payload: { complaintId: id, dueAt: dueAt.toISOString() },
-      runAt: dueAt,
-      dedupeKey: `complaint:${id}:due:${dueAt.getTime()}`,
-    });
+    await scheduleOverdue(tx, dealerId, id, dueAt);
     return id;
   };
   return tx0 ? run(tx0) : db.transaction().execute(run);

@@ -15,6 +15,15 @@ export function findRulesOn(db: Db, dealerId: string, ymd: string) {
 }
 export type RuleRow = NonNullable<Awaited<ReturnType<typeof findRulesOn>>>;
 
+export function findRuleById(db: Db, dealerId: string, id: string) {
+  return db
+    .selectFrom('penaltyRules')
+    .selectAll()
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
 export function findRuleVersions(db: Db, dealerId: string) {
   return db
     .selectFrom('penaltyRules as r')

@@ -24,7 +24,7 @@ import { complaintsWithStaff, iso, recordStep } from './complaint-view';
 import * as cq from './complaints.queries';
 import { loadComplaint, requireStaff } from './complaints.service';
 import * as q from './penalties.queries';
-import { localDate, rulesInForce } from './penalty-rules.service';
+import { localDate, rulesInForce, rulesOf } from './penalty-rules.service';
 
 function toPenalty(r: q.PenaltyRow): Penalty {
   return {
@@ -72,6 +72,42 @@ function evidenceOf(complaint: cq.ComplaintRow) {
   return ev;
 }
 
+type StaffRow = Awaited<ReturnType<typeof requireStaff>>[number];
+
+/** One proposal: the rule version in force at the complaint, the offence count of its period, the evidence. */
+async function proposeFor(
+  tx: Db,
+  actor: Actor,
+  complaint: cq.ComplaintRow,
+  s: StaffRow,
+  input: z.infer<typeof ProposePenaltiesRequest>,
+) {
+  const dealerId = complaint.dealerId;
+  const live = (await q.findPenalties(tx, dealerId, { complaintId: complaint.id, staffId: s.id })).filter(
+    (h) => h.status === 'proposed' || h.status === 'approved',
+  );
+  if (live.length > 0) throw new AppError('CONFLICT', `${s.name} already has a penalty for this complaint`);
+  const { row: rule, rules } = await rulesInForce(tx, dealerId, complaint.createdAt);
+  const key = periodKey(rules.period, await localDate(tx, dealerId, complaint.createdAt));
+  const group = input.group ?? groupForStaff(s.department, s.position);
+  const history = await q.findPenalties(tx, dealerId, { staffId: s.id, periodKey: key });
+  const p = proposePenalty(rules, group, countPriorOffences(history, key), input.bias);
+  const { id } = await q.insertPenalty(tx, {
+    ...{ dealerId, complaintId: complaint.id, staffId: s.id, ruleId: rule.id, groupKey: group, periodKey: key },
+    ...{ offenceNo: p.offenceNo, amountFen: p.amountFen, multiplier: p.multiplier, dismissal: p.dismissal },
+    reason: input.reason,
+    evidence: JSON.stringify(evidenceOf(complaint)),
+    proposedBy: actor.userId,
+  });
+  await recordStep(tx, actor, dealerId, {
+    complaintId: complaint.id,
+    kind: 'penalty.propose',
+    note: `${s.name}: ${p.offenceNo} / ${p.amountFen === null ? '—' : fenToYuan(p.amountFen)}`,
+    details: { staffId: s.id, group, periodKey: key, ruleVersion: rule.versionNo, ...p },
+    entity: { type: 'penalty', id },
+  });
+}
+
 /**
  * Runs the rules for the staff concerned and writes PROPOSALS only (SPEC §5.7; PIPL art. 24). Each proposal
  * links its evidence and the rule version; the department head is notified to decide.
@@ -93,37 +129,7 @@ export async function proposePenalties(
     throw new AppError('VALIDATION_FAILED', 'staffIds: only staff attributed to the complaint', { field: 'staffIds' });
   const staff = await requireStaff(db, dealerId, staffIds);
   await db.transaction().execute(async (tx) => {
-    const { row: rule, rules } = await rulesInForce(tx, dealerId, complaint.createdAt);
-    const key = periodKey(rules.period, await localDate(tx, dealerId, complaint.createdAt));
-    for (const s of staff) {
-      const group = input.group ?? groupForStaff(s.department, s.position);
-      const history = await q.findPenalties(tx, dealerId, { staffId: s.id, periodKey: key });
-      if (history.some((h) => h.complaintId === id && (h.status === 'proposed' || h.status === 'approved')))
-        throw new AppError('CONFLICT', `${s.name} already has a penalty for this complaint`);
-      const p = proposePenalty(rules, group, countPriorOffences(history, key), input.bias);
-      const { id: penaltyId } = await q.insertPenalty(tx, {
-        dealerId,
-        complaintId: id,
-        staffId: s.id,
-        ruleId: rule.id,
-        groupKey: group,
-        periodKey: key,
-        offenceNo: p.offenceNo,
-        amountFen: p.amountFen,
-        multiplier: p.multiplier,
-        dismissal: p.dismissal,
-        reason: input.reason,
-        evidence: JSON.stringify(evidenceOf(complaint)),
-        proposedBy: actor.userId,
-      });
-      await recordStep(tx, actor, dealerId, {
-        complaintId: id,
-        kind: 'penalty.propose',
-        note: `${s.name}: ${p.offenceNo} / ${p.amountFen === null ? '—' : fenToYuan(p.amountFen)}`,
-        details: { staffId: s.id, group, periodKey: key, ruleVersion: rule.versionNo, ...p },
-        entity: { type: 'penalty', id: penaltyId },
-      });
-    }
+    for (const s of staff) await proposeFor(tx, actor, complaint, s, input);
     await notify(tx, {
       dealerId,
       event: 'penalty.proposed',
@@ -137,49 +143,51 @@ export async function proposePenalties(
   return findPenaltyViews(db, dealerId, { complaintId: id });
 }
 
-/**
- * A manager of the staff member's department (or the GM) approves or rejects a proposal. Approval fixes the
- * offence number against the approved offences of the period at that moment.
- */
-export async function decidePenalty(db: Db, actor: Actor, id: string, input: z.infer<typeof PenaltyDecisionRequest>) {
-  const dealerId = requireDealer(actor);
-  const [row] = await q.findPenalties(db, dealerId, { id });
-  if (!row) throw notFound('Penalty');
+function requireDecider(actor: Actor, row: q.PenaltyRow) {
   const check = checkDecision({
     status: row.status,
     deciderUserId: actor.userId,
     staffUserId: row.staffUserId,
     deciderManagesDepartment: managesDepartment(actor.roles, row.staffDepartment),
   });
-  if (!check.ok)
-    throw check.reason === 'not_proposed'
-      ? new AppError('CONFLICT', `This penalty is already ${row.status}`)
-      : new AppError(
-          'FORBIDDEN',
-          check.reason === 'own_penalty'
-            ? 'Nobody decides on their own penalty'
-            : "Only the staff member's department head or the GM decides",
-        );
+  if (check.ok) return;
+  if (check.reason === 'not_proposed') throw new AppError('CONFLICT', `This penalty is already ${row.status}`);
+  throw new AppError(
+    'FORBIDDEN',
+    check.reason === 'own_penalty'
+      ? 'Nobody decides on their own penalty'
+      : "Only the staff member's department head or the GM decides",
+  );
+}
+
+/** What an approval fixes: the offence number recounted now (row-locked), under the proposal's own rule version. */
+async function approvalSet(tx: Db, row: q.PenaltyRow, input: z.infer<typeof PenaltyDecisionRequest>) {
+  const prior = await q.countApprovedOffences(tx, row.dealerId, row.staffId, row.periodKey);
+  const rules = rulesOf(await q.findRuleById(tx, row.dealerId, row.ruleId));
+  const again = proposePenalty(rules, row.groupKey as Penalty['group'], prior, Number(row.multiplier) > 1);
+  return {
+    status: 'approved',
+    offenceNo: again.offenceNo,
+    dismissal: again.dismissal,
+    amountFen: input.amountFen ?? again.amountFen,
+    disciplinaryAction: input.disciplinaryAction ?? (again.dismissal ? 'dismissal' : null),
+    deductPerformancePay: input.deductPerformancePay ?? false,
+  };
+}
+
+/**
+ * A manager of the staff member's department (or the GM) approves or rejects a proposal; the staff member is
+ * told either way.
+ */
+export async function decidePenalty(db: Db, actor: Actor, id: string, input: z.infer<typeof PenaltyDecisionRequest>) {
+  const dealerId = requireDealer(actor);
+  const [row] = await q.findPenalties(db, dealerId, { id });
+  if (!row) throw notFound('Penalty');
+  requireDecider(actor, row);
   await db.transaction().execute(async (tx) => {
-    const prior = input.approve ? await q.countApprovedOffences(tx, dealerId, row.staffId, row.periodKey) : 0;
-    const { rules } = await rulesInForce(tx, dealerId, row.proposedAt);
-    const again = proposePenalty(rules, row.groupKey as Penalty['group'], prior, Number(row.multiplier) > 1);
-    const set = input.approve
-      ? {
-          status: 'approved',
-          offenceNo: again.offenceNo,
-          dismissal: again.dismissal,
-          amountFen: input.amountFen ?? again.amountFen,
-          disciplinaryAction: input.disciplinaryAction ?? (again.dismissal ? 'dismissal' : null),
-          deductPerformancePay: input.deductPerformancePay ?? false,
-        }
-      : { status: 'rejected' };
-    const done = await q.updatePenalty(tx, dealerId, id, 'proposed', {
-      ...set,
-      decidedBy: actor.userId,
-      decidedAt: new Date(),
-      decisionNote: input.note,
-    });
+    const set = input.approve ? await approvalSet(tx, row, input) : { status: 'rejected' };
+    const decided = { ...set, decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note };
+    const done = await q.updatePenalty(tx, dealerId, id, 'proposed', decided);
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'This penalty was decided meanwhile');
     await recordStep(tx, actor, dealerId, {
       complaintId: row.complaintId,

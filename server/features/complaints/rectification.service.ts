@@ -56,6 +56,23 @@ async function loadNotice(db: Db, dealerId: string, id: string) {
   return row;
 }
 
+async function requireRectifiable(db: Db, complaint: Awaited<ReturnType<typeof loadComplaint>>) {
+  if (complaint.status === 'void') throw new AppError('CONFLICT', 'The complaint is void');
+  if (complaint.source !== 'oem_hotline' && !complaint.rectificationNeeded)
+    throw new AppError('CONFLICT', "Rectification notices are for complaints made to the manufacturer's hotline");
+  if ((await q.findNotices(db, complaint.dealerId, { complaintId: complaint.id })).length > 0)
+    throw new AppError('CONFLICT', 'This complaint already has a rectification notice');
+}
+
+/** The notice's deadline: the rules' working days (§4.9 "限期", BLANK by default → none). */
+async function noticeDueAt(tx: Db, dealerId: string): Promise<Date | null> {
+  const { rules } = await rulesInForce(tx, dealerId, new Date());
+  if (rules.rectificationWorkingDays === null) return null;
+  return deadlineAfter(await getDealerCalendar(tx, dealerId), new Date(), {
+    workingDays: rules.rectificationWorkingDays,
+  });
+}
+
 export async function issueNotice(
   db: Db,
   actor: Actor,
@@ -64,19 +81,9 @@ export async function issueNotice(
 ) {
   const dealerId = requireDealer(actor);
   const complaint = await loadComplaint(db, dealerId, complaintId);
-  if (complaint.status === 'void') throw new AppError('CONFLICT', 'The complaint is void');
-  if (complaint.source !== 'oem_hotline' && !complaint.rectificationNeeded)
-    throw new AppError('CONFLICT', "Rectification notices are for complaints made to the manufacturer's hotline");
-  if ((await q.findNotices(db, dealerId, { complaintId })).length > 0)
-    throw new AppError('CONFLICT', 'This complaint already has a rectification notice');
+  await requireRectifiable(db, complaint);
   const id = await db.transaction().execute(async (tx) => {
-    const { rules } = await rulesInForce(tx, dealerId, new Date());
-    const dueAt =
-      rules.rectificationWorkingDays === null
-        ? null
-        : deadlineAfter(await getDealerCalendar(tx, dealerId), new Date(), {
-            workingDays: rules.rectificationWorkingDays,
-          });
+    const dueAt = await noticeDueAt(tx, dealerId);
     const row = await q.insertNotice(tx, {
       dealerId,
       complaintId,
