@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   'calendar:manage',
   'notifications:manage',
   'registers:read',
+  'cases:create',
+  'cases:read',
+  'cases:handle',
+  'cases:escalated',
+  'cases:configure',
   'complaints:read',
   'complaints:create',
   'complaints:handle',
@@ -209,6 +214,27 @@ const COMPLAINT_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 };
 for (const role of ROLES.filter((r) => !SPANNING_ROLES.includes(r)))
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...(COMPLAINT_PERMISSIONS[role] ?? []), 'appeals:file'];
+
+/**
+ * Dissatisfaction cases, the closed loop (SPEC §2.3, §3.9, §4.7): CS roles open them and do the second callback;
+ * directors, department managers (quality), SAs and sales consultants answer those routed to them; the CS
+ * supervisor and the GM oversee every case of the dealer and receive escalations; the supervisor and the dealer
+ * admin version the routing rules.
+ */
+const CASE_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_agent: ['cases:read', 'cases:create'],
+  cs_lead: ['cases:read', 'cases:create', 'cases:escalated'],
+  cs_supervisor: ['cases:read', 'cases:create', 'cases:escalated', 'cases:configure'],
+  service_advisor: ['cases:read', 'cases:handle'],
+  sales_consultant: ['cases:read', 'cases:handle'],
+  aftersales_director: ['cases:read', 'cases:handle'],
+  sales_director: ['cases:read', 'cases:handle'],
+  quality: ['cases:read', 'cases:handle'],
+  gm: ['cases:read', 'cases:handle', 'cases:escalated'],
+  dealer_admin: ['cases:read', 'cases:configure'],
+};
+for (const [role, extra] of Object.entries(CASE_PERMISSIONS) as [Role, readonly Permission[]][])
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();

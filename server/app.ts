@@ -13,6 +13,7 @@ import { correctionsRoutes } from './features/customers/corrections.routes';
 import { customersRoutes } from './features/customers/customers.routes';
 import { importsRoutes } from './features/imports/imports.routes';
 import { callbacksRoutes } from './features/callbacks/callbacks.routes';
+import { casesRoutes } from './features/cases/cases.routes';
 import { faqRoutes } from './features/faq/faq.routes';
 import { surveyLinksRoutes } from './features/survey-links/survey-links.routes';
 import { authRoutes } from './features/auth/auth.routes';
@@ -119,6 +120,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   correctionsRoutes(app);
   importsRoutes(app);
   callbacksRoutes(app);
+  casesRoutes(app);
   faqRoutes(app);
   surveyLinksRoutes(app);
   workbenchRoutes(app);

@@ -5,12 +5,13 @@ import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture 
 import { callbacksFixture, CALLBACK_SAMPLES, type CallbacksFixture } from './samples/callbacks';
 import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
 import { surveyLinkFixture, SURVEY_LINK_SAMPLES, type SurveyLinkFixture } from './samples/survey-links';
+import { casesFixture, CASES_SAMPLES, type CasesFixture } from './samples/cases';
 import { complaintsFixture, COMPLAINT_SAMPLES, type ComplaintsFixture } from './samples/complaints';
 import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture, SurveyLinkFixture, ComplaintsFixture {
+export interface Fixture extends QuestionnaireFixture, CasesFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture, SurveyLinkFixture, ComplaintsFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -132,6 +133,7 @@ export const SAMPLES: Record<string, Sample> = {
   ...(CALLBACK_SAMPLES as Record<string, Sample>),
   ...(FAQ_SAMPLES as Record<string, Sample>),
   ...(SURVEY_LINK_SAMPLES as Record<string, Sample>),
+  ...(CASES_SAMPLES as Record<string, Sample>),
   ...(COMPLAINT_SAMPLES as Record<string, Sample>),
   ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
@@ -219,6 +221,7 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     ...(await callbacksFixture(t, customer.id)),
     ...(await faqFixture(t)),
     ...(await surveyLinkFixture(t)),
+    ...(await casesFixture(t)),
     ...(await complaintsFixture(t)),
     ...(await registersFixture(t)),
     ...(await notificationsFixture(t)),

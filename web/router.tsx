@@ -13,6 +13,7 @@ const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage
 const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
 const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
+const CasePage = lazy(() => import('./features/cases/CasePage'));
 const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
 const PreferencesPage = lazy(() => import('./features/notifications/PreferencesPage'));
 
@@ -30,6 +31,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   questionnaires: lazy(() => import('./features/questionnaires/QuestionnairesPage')),
   faq: lazy(() => import('./features/faq/FaqPage')),
   hotline: lazy(() => import('./features/hotline/HotlinePage')),
+  cases: lazy(() => import('./features/cases/CasesPage')),
   complaints: lazy(() => import('./features/complaints/ComplaintsPage')),
   forum: lazy(() => import('./features/forum/ForumPage')),
   penalties: lazy(() => import('./features/complaints/PenaltyLedgerPage')),
@@ -88,6 +90,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="customers:read">
             <CustomerPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'cases/:id',
+        element: (
+          <RequirePermission permission="cases:read">
+            <CasePage />
           </RequirePermission>
         ),
       },

@@ -1,3 +1,4 @@
+import { casesEn } from '../features/cases/i18n.en';
 import { faqEn } from '../features/faq/i18n.en';
 import { complaintsEn } from '../features/complaints/i18n.en';
 import { hotlineEn } from '../features/hotline/i18n.en';
@@ -42,6 +43,7 @@ export const en: Messages = {
     questionnaires: 'Questionnaires',
     faq: 'FAQ knowledge base',
     complaints: 'Complaints',
+    cases: 'Dissatisfaction tracking',
     penalties: 'Penalty ledger',
     myPenalties: 'My penalties & appeals',
     appeals: 'Appeal rulings',
@@ -249,6 +251,7 @@ export const en: Messages = {
   workbench: workbenchEn,
   onsite: onsiteEn,
   registers: registersEn,
+  cases: casesEn,
   audit: {
     title: 'Audit log',
     time: 'Time',

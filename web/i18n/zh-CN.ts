@@ -1,3 +1,4 @@
+import { casesZhCN } from '../features/cases/i18n.zh-CN';
 import { faqZhCN } from '../features/faq/i18n.zh-CN';
 import { complaintsZhCN } from '../features/complaints/i18n.zh-CN';
 import { hotlineZhCN } from '../features/hotline/i18n.zh-CN';
@@ -41,6 +42,7 @@ export const zhCN = {
     questionnaires: '问卷管理',
     faq: 'FAQ 知识库',
     complaints: '客户抱怨',
+    cases: '不满意问题跟踪',
     penalties: '处罚台账',
     myPenalties: '我的处罚与申诉',
     appeals: '申诉裁决',
@@ -247,6 +249,7 @@ export const zhCN = {
   workbench: workbenchZhCN,
   onsite: onsiteZhCN,
   registers: registersZhCN,
+  cases: casesZhCN,
   audit: {
     title: '审计日志',
     time: '时间',

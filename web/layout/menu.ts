@@ -1,6 +1,6 @@
 import { AuditOutlined, DashboardOutlined, ShopOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined, ContactsOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
-import { FormOutlined } from '@ant-design/icons';
+import { FormOutlined, IssuesCloseOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import { PhoneOutlined, ProfileOutlined } from '@ant-design/icons';
 import { TabletOutlined } from '@ant-design/icons';
@@ -39,6 +39,7 @@ export const MENU_KEYS = [
   'questionnaires',
   'faq',
   'hotline',
+  'cases',
   'complaints',
   'forum',
   'penalties',
@@ -120,6 +121,7 @@ export const MENU: readonly MenuEntry[] = [
     icon: CustomerServiceOutlined,
     permission: 'hotline:log',
   },
+  { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: IssuesCloseOutlined, permission: 'cases:read' },
   {
     key: 'complaints',
     path: '/complaints',

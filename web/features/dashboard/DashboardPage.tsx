@@ -4,6 +4,7 @@ import type { Role } from '../../../core/permissions';
 import { RoleTags } from '../../ui/RoleTags';
 import { PageTitle } from '../../ui/PageTitle';
 import { useSession } from '../auth/session';
+import { CaseWidget } from '../cases/CaseWidget';
 import { sortRolesForDashboard } from './role-order';
 
 /** What this role's workbench will hold; no numbers until the capabilities exist. */
@@ -57,6 +58,7 @@ export default function DashboardPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <CaseWidget />
       {roles.map((role) => (
         <div key={role} style={{ marginBottom: 16 }}>
           <ComingWidgets role={role} />
