@@ -170,17 +170,21 @@ const HttpUrl = z
   .max(200)
   .refine((u) => !/[?#]/.test(u), 'no query or fragment');
 
+/** Every field is required; an empty string means "use the default" (no notice of our own, no base, no template). */
 export const UpdateLinkSettings = z
   .object({
-    privacyNotice: z.string().trim().min(20).max(4000).nullable(),
+    privacyNotice: z
+      .string()
+      .trim()
+      .max(4000)
+      .refine((t) => t === '' || t.length >= 20, 'at least 20 characters, or empty for the default notice'),
     validHours: z.number().int().min(1).max(720),
-    publicBaseUrl: HttpUrl.nullable(),
+    publicBaseUrl: z.union([z.literal(''), HttpUrl]),
     smsTemplate: z
       .string()
       .trim()
       .max(500)
-      .refine((t) => t.includes('{link}'), 'must contain {link}')
-      .nullable(),
+      .refine((t) => t === '' || t.includes('{link}'), 'must contain {link}, or be empty for the default'),
   })
   .strict();
 export type UpdateLinkSettings = z.infer<typeof UpdateLinkSettings>;

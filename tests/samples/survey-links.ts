@@ -24,16 +24,12 @@ const work = (role: Role) => hasPermission([role], 'callbacks:work');
 
 export const SURVEY_LINK_SAMPLES: Record<string, Sample> = {
   'POST /api/callbacks/tasks/:id/link': (f) => ({ url: `/api/callbacks/tasks/${f.slTask}/link`, ok: 201 }),
-  'POST /api/callbacks/tasks/:id/link/send': (f) => ({
-    url: `/api/callbacks/tasks/${f.slTask}/link/send`,
-    body: {},
-    ok: 200,
-  }),
+  'POST /api/callbacks/tasks/:id/link/send': (f) => ({ url: `/api/callbacks/tasks/${f.slTask}/link/send`, ok: 200 }),
   'GET /api/survey-links': (f) => ({ url: `/api/survey-links?taskId=${f.slTask}`, ok: 200 }),
   'GET /api/survey-link-settings': () => ({ url: '/api/survey-link-settings', ok: 200 }),
   'PUT /api/survey-link-settings': () => ({
     url: '/api/survey-link-settings',
-    body: { privacyNotice: null, validHours: 72, publicBaseUrl: null, smsTemplate: null },
+    body: { privacyNotice: '', validHours: 72, publicBaseUrl: '', smsTemplate: '' },
     ok: 200,
   }),
   'GET /api/message-provider': () => ({ url: '/api/message-provider', ok: 200 }),

@@ -68,8 +68,9 @@ function Input({
 }) {
   const v = answer?.na ? null : (answer?.value ?? null);
   const options = q.options.map((o) => ({ value: o.key, label: local(o.label, lang) }));
-  if (q.type === 'rating' && q.scale?.kind === 'range') {
-    const range = Array.from({ length: q.scale.max - q.scale.min + 1 }, (_, i) => q.scale!.min + i);
+  const scale = q.scale;
+  if (q.type === 'rating' && scale?.kind === 'range') {
+    const range = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
     return (
       <div className="scale">
         {range.map((n) => (

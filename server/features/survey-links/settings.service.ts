@@ -36,7 +36,14 @@ export async function getLinkSettings(db: Db, actor: Actor): Promise<LinkSetting
 export async function updateLinkSettings(db: Db, actor: Actor, input: UpdateLinkSettings): Promise<LinkSettings> {
   const dealerId = requireDealer(actor);
   await db.transaction().execute(async (tx) => {
-    await q.upsertSettings(tx, { dealerId, ...input, publicBaseUrl: input.publicBaseUrl, updatedBy: actor.userId });
+    await q.upsertSettings(tx, {
+      dealerId,
+      privacyNotice: input.privacyNotice || null,
+      validHours: input.validHours,
+      publicBaseUrl: input.publicBaseUrl.replace(/\/+$/, '') || null,
+      smsTemplate: input.smsTemplate || null,
+      updatedBy: actor.userId,
+    });
     await appendAudit(tx, {
       dealerId,
       actorUserId: actor.userId,
@@ -45,7 +52,7 @@ export async function updateLinkSettings(db: Db, actor: Actor, input: UpdateLink
       entityType: 'survey_link_settings',
       entityId: dealerId,
       ip: actor.ip,
-      details: { validHours: input.validHours, customNotice: input.privacyNotice !== null, base: input.publicBaseUrl },
+      details: { validHours: input.validHours, customNotice: input.privacyNotice !== '', base: input.publicBaseUrl },
     });
   });
   return getLinkSettings(db, actor);

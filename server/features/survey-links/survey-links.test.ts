@@ -18,7 +18,7 @@ describe(`mobile survey links on ${TEST_DB_KIND}`, () => {
     await publishQuestionnaire(t, CODE, { channel: 'mobile_link' });
     agent = await t.login('cs_agent');
     lead = await t.login('cs_lead');
-    cust = await customers(t, 'SH001', 8, 'lnk');
+    cust = await customers(t, 'SH001', 9, 'lnk');
   });
 
   const newLink = async (taskId: string) => {
@@ -183,11 +183,37 @@ describe(`mobile survey links on ${TEST_DB_KIND}`, () => {
     expect(page.json().content.channel).toBe('mobile_link');
     const other = await t.as(lead, 'POST', '/api/callbacks/tasks', {
       type: 'PERIODIC_SURVEY',
-      customerId: cust[7]!.id,
+      customerId: cust[8]!.id,
     });
     const none = await t.as(agent, 'POST', `/api/callbacks/tasks/${other.json().id}/link`);
     expect(none.statusCode).toBe(409);
     expect(none.json().error.details.reason).toBe('no_questionnaire');
+  });
+
+  it("uses the dealer's settings: own privacy notice, public address and validity", async () => {
+    const sup = await t.login('cs_supervisor');
+    const before = (await t.as(sup, 'GET', '/api/survey-link-settings')).json();
+    expect(before).toMatchObject({ privacyNotice: null, validHours: 72, publicBaseUrl: null });
+    expect(before.defaultPrivacyNotice).toContain('不再联系我');
+    const notice = '本店仅将问卷结果用于改进服务，您可随时选择不再联系我。保存期限按本店规定。';
+    const saved = await t.as(sup, 'PUT', '/api/survey-link-settings', {
+      privacyNotice: notice,
+      validHours: 2,
+      publicBaseUrl: 'https://survey.example.com/',
+      smsTemplate: '',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const taskId = await openTask(t, lead, cust[7]!.id, CODE);
+    const made = await newLink(taskId);
+    expect(made.url).toMatch(/^https:\/\/survey\.example\.com\/s\/[A-Za-z0-9_-]{43}$/);
+    const hours = (Date.parse(made.link.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(1.9);
+    expect(hours).toBeLessThanOrEqual(2);
+    expect((await pub('GET', `/api/public/s/${tokenOf(made.url)}`)).json().privacyNotice).toBe(notice);
+    const reset = { privacyNotice: '', validHours: 72, publicBaseUrl: '', smsTemplate: '' };
+    expect((await t.as(sup, 'PUT', '/api/survey-link-settings', reset)).json().privacyNotice).toBeNull();
+    const bad = await t.as(sup, 'PUT', '/api/survey-link-settings', { ...reset, smsTemplate: '没有链接' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it("keeps dealers apart: another dealer's agent cannot create, send or list links of the task", async () => {
