@@ -19,6 +19,7 @@ const SHOTS = process.env.MANYI_SCREENSHOTS === '1';
 const shot = async (page: Page, name: string) => {
   if (!SHOTS) return;
   await page.setViewportSize({ width: 1440, height: 1300 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(ROOT, 'docs/guide/images', name) });
   await page.setViewportSize({ width: 1280, height: 800 });
 };
@@ -90,6 +91,7 @@ describe('agent workbench and registers (headless Chromium)', () => {
     expect(await waitForTasks(lead)).toBeGreaterThan(0);
 
     const page = await openPage();
+    page.setDefaultTimeout(30_000); // generous: the demo import may still run in the background
     await loginAs(page, 'cs_agent');
     await page.getByTestId('menu-workbench').click();
     await page.getByTestId('wb-idle').waitFor();
