@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, useTestApp } from '../../../tests/harness';
 import { CASE_PROBLEM, caseWorld } from '../../../tests/samples/cases';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { startWorker } from '../../jobs/worker';
 import { setCaseClock } from './case-clock';
 
 /** Resolution paths a / b / daily report, who sees and does what, and dealer isolation (SPEC §2.3, §4.2–§4.7). */
@@ -80,6 +81,38 @@ describe(`cases: paths, permissions and tenancy on ${TEST_DB_KIND}`, () => {
       .where('id', '=', formCase)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('awaiting_reply');
+  });
+
+  it('a form not sent by 17:00 turns red and tells the agent and the CS supervisor, then the GM', async () => {
+    clock = at('2025-10-09T16:00:00');
+    const late = await open(agent, { severity: 'severe' });
+    expect(late.formDueAt).toBe(iso('2025-10-09T17:00:00'));
+    const worker = startWorker(t.database, t.config, { pollMs: 3_600_000, batch: 50 });
+    try {
+      clock = at('2025-10-09T17:01:00');
+      await worker.runOnce();
+      await worker.runOnce();
+      const red = (await t.as(agent, 'GET', `/api/cases/${late.id}`)).json();
+      expect(red).toMatchObject({ overdue: true, escalationLevel: 1, currentStep: 'forward' });
+      const told = await t.database.db
+        .selectFrom('notifications as n')
+        .innerJoin('users as u', 'u.id', 'n.userId')
+        .select(['u.username', 'n.event'])
+        .where('n.link', '=', `/cases/${late.id}`)
+        .orderBy('u.username')
+        .execute();
+      expect(told).toEqual([
+        { username: 'cs_agent', event: 'case.overdue' },
+        { username: 'cs_supervisor', event: 'case.overdue' },
+      ]);
+      // 4 working hours after 17:00 on a day closing at 18:00: Friday 10-10 11:30
+      clock = at('2025-10-10T12:00:00');
+      await worker.runOnce();
+      await worker.runOnce();
+      expect((await t.as(agent, 'GET', `/api/cases/${late.id}`)).json().escalationLevel).toBe(2);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('a response of another dealer cannot be used to open a case', async () => {
