@@ -7,6 +7,7 @@ import { useTask, useTaskContext } from '../../api/workbench';
 import { QueryError } from '../../ui/QueryError';
 import { useNotifyError } from '../../ui/use-notify-error';
 import { FaqPanel } from '../faq/FaqPanel';
+import { SurveyLinkButton } from '../onsite/SurveyLinkButton';
 import { CustomerPanel } from './CustomerPanel';
 import { OutcomePanel } from './OutcomePanel';
 import { OUTCOME_BUTTONS } from './outcomes';
@@ -98,6 +99,7 @@ export function CallScreen({ taskId, onDone }: { taskId: string; onDone: () => v
             note={note}
             onAppointment={setAppointment}
             onNote={setNote}
+            extra={<SurveyLinkButton taskId={taskId} disabled={!actions.canComplete} />}
           />
           <FaqPanel onUse={answerFromFaq} />
           {faqUsed.length > 0 && (

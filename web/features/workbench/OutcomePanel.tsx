@@ -1,4 +1,5 @@
 import { Button, Card, Input, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOME_BUTTONS, type OutcomeButton } from './outcomes';
 
@@ -11,10 +12,12 @@ export function OutcomePanel(props: {
   onAppointment: (v: string) => void;
   note: string;
   onNote: (v: string) => void;
+  /** E.g. the mobile survey link button (the customer answers on the phone instead). */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('workbench.outcome.title')} data-testid="wb-outcomes">
+    <Card size="small" title={t('workbench.outcome.title')} extra={props.extra} data-testid="wb-outcomes">
       <Space wrap size={[8, 8]}>
         {OUTCOME_BUTTONS.map((o, i) => (
           <Button
