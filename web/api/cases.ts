@@ -4,6 +4,7 @@ import {
   CaseCounts,
   CaseDetail,
   CaseList,
+  DailyReport,
   RoutePreview,
   UnhandledResponses,
   type CaseListQuery,
@@ -71,3 +72,10 @@ export const useCaseStep = (id: string) =>
   useInvalidating((input: StepInput) =>
     api.post(`/cases/${enc(id)}/${input.action}`, input.body, { schema: CaseDetail }),
   );
+
+export const useDailyReport = (date: string | undefined) =>
+  useQuery({
+    queryKey: [...key, 'daily-report', date],
+    queryFn: () => api.get('/daily-report', { query: { date }, schema: DailyReport }),
+  });
+export type DailyReportItemData = z.infer<typeof DailyReport>['items'][number];

@@ -5,9 +5,13 @@ import { useCaseSummary, type CaseFilter } from '../../api/cases';
 import { PageTitle } from '../../ui/PageTitle';
 import { useCan } from '../auth/session';
 import { CaseTable } from './CaseTable';
+import { DailyReportTable } from './DailyReportTable';
 import { UnhandledList } from './UnhandledList';
 
-type Tab = CaseFilter | 'unhandled';
+type Tab = CaseFilter | 'unhandled' | 'daily_report';
+
+const panel = (key: Tab) =>
+  key === 'unhandled' ? <UnhandledList /> : key === 'daily_report' ? <DailyReportTable /> : <CaseTable filter={key} />;
 
 /** 不满意问题跟踪 (SPEC §4.7): tabs per role — to handle, overdue (red), my second callbacks, to open, all. */
 export default function CasesPage() {
@@ -26,6 +30,7 @@ export default function CasesPage() {
     { key: 'unhandled', n: summary?.unhandled, red: true, show: create },
     { key: 'escalated', n: summary?.escalated, red: true, show: oversee },
     { key: 'all', show: true },
+    { key: 'daily_report', show: create || oversee },
   ];
   return (
     <>
@@ -44,7 +49,7 @@ export default function CasesPage() {
                 {count(x.n, x.red)}
               </span>
             ),
-            children: x.key === 'unhandled' ? <UnhandledList /> : <CaseTable filter={x.key} />,
+            children: panel(x.key),
           }))}
       />
     </>

@@ -10,6 +10,7 @@ export const casesEn: Widen<typeof casesZhCN> = {
     second_callback: 'My second callbacks',
     unhandled: 'To open',
     escalated: 'Escalated',
+    daily_report: 'Daily work report',
     all: 'All',
   },
   columns: {
@@ -123,5 +124,6 @@ export const casesEn: Widen<typeof casesZhCN> = {
     unhandled: 'Dissatisfied surveys without a case',
     allGood: 'Nothing overdue',
   },
+  dailyColumns: { enteredBy: 'Entered by / at', sa: 'Service advisor', resultDue: 'Result due' },
   dailyReport: 'After-sales daily work report',
 };

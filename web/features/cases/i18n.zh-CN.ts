@@ -7,6 +7,7 @@ export const casesZhCN = {
     second_callback: '待我二次回访',
     unhandled: '待立案',
     escalated: '已升级',
+    daily_report: '售后每日工作汇报',
     all: '全部',
   },
   columns: {
@@ -110,5 +111,6 @@ export const casesZhCN = {
     unhandled: '待立案的不满意回访',
     allGood: '没有超期事项',
   },
+  dailyColumns: { enteredBy: '录入人/时间', sa: '服务顾问', resultDue: '反馈期限' },
   dailyReport: '售后每日工作汇报',
 };
