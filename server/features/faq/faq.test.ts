@@ -135,6 +135,17 @@ describe(`FAQ knowledge base (SPEC §3.11) on ${TEST_DB_KIND}`, () => {
     expect(restored).toMatchObject({ active: true, revision: 4 });
   });
 
+  it('refuses bad search parameters with 400 and stores any text safely in the search document', async () => {
+    for (const bad of ['limit=-1', 'limit=1000', 'offset=x', 'status=deleted', 'unknown=1', `q=${'长'.repeat(101)}`])
+      expect((await t.as(agent, 'GET', `/api/faq?${bad}`)).statusCode, bad).toBe(400);
+    const odd = article({ question: "It's a \\ test: 'quotes' & 刹车", tags: ["o'clock"] });
+    const created = await t.as(supervisor, 'POST', '/api/faq', odd);
+    expect(created.statusCode, created.body).toBe(201);
+    const hits = await search(agent, `q=${encodeURIComponent("it's o'clock")}`);
+    expect(hits.items[0]?.id).toBe(created.json().id);
+    expect((await search(agent, `q=${encodeURIComponent("'; drop table faq_articles; --")}`)).items).toEqual([]);
+  });
+
   it('hides articles outside their validity dates unless asked for all', async () => {
     const future = (await t.as(supervisor, 'POST', '/api/faq', article({ validFrom: '2099-01-01' }))).json();
     expect(future.active).toBe(false);
