@@ -106,7 +106,18 @@ export function SurveyApp({ token, lang, tx }: { token: string; lang: SurveyLang
   return (
     <main className="form">
       <h1>{lang === 'en' && data.content.name.en ? data.content.name.en : data.content.name.zh}</h1>
-      <LightForm content={data.content} answers={answers} onChange={setAnswers} issues={issues} lang={lang} tx={tx} />
+      <LightForm
+        content={data.content}
+        answers={answers}
+        onChange={(next) => {
+          setAnswers(next);
+          // once errors show, they follow the answers (a fixed question turns back to normal)
+          if (issues.length) setIssues(checkAnswers(data.content, next));
+        }}
+        issues={issues}
+        lang={lang}
+        tx={tx}
+      />
       <label className="praise">
         {tx.praise}
         <textarea

@@ -2,7 +2,7 @@
 export const surveyZhCN = {
   title: '满意度调查',
   loading: '正在加载…',
-  hello: '{{name}}您好！',
+  hello: '{{name}}，您好！',
   helloNoName: '您好！',
   intro: '感谢您选择{{dealer}}。请花 1 分钟告诉我们您对本次服务的评价。',
   noticeTitle: '个人信息处理说明',
