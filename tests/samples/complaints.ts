@@ -207,10 +207,32 @@ export async function complaintsFixture(t: TestApp): Promise<ComplaintsFixture> 
   };
   const complaint = async (extra: Record<string, unknown> = {}) =>
     (await post(t, agent, '/api/complaints', { ...COMPLAINT, staffIds: [saStaff], ...extra }, 201)).id as string;
+  const db = t.database.db;
+  const dealerId = (await db.selectFrom('staff').select('dealerId').where('id', '=', saStaff).executeTakeFirstOrThrow())
+    .dealerId;
+  /** An open slip naming the service advisor, written directly (the fixture is large; the API is tested elsewhere). */
+  const quick = async (source = 'hotline_400') => {
+    const row = await db
+      .insertInto('complaints')
+      .values({
+        dealerId,
+        source,
+        level: 'complaint',
+        customerName: '王先生',
+        description: '保养后车辆异响',
+        department: 'after_sales',
+        dueAt: new Date(Date.now() + 86_400_000),
+        rectificationNeeded: source === 'oem_hotline',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('complaintStaff').values({ dealerId, complaintId: row.id, staffId: saStaff }).execute();
+    return row.id;
+  };
   const reply = async (id: string) =>
     post(t, director, `/api/complaints/${id}/reply`, { handlingResult: '已处理', improvementMeasures: '改善' }, 200);
   const notice = async () => {
-    const c = await complaint({ source: 'oem_hotline' });
+    const c = await quick('oem_hotline');
     return (
       await post(
         t,
@@ -222,10 +244,10 @@ export async function complaintsFixture(t: TestApp): Promise<ComplaintsFixture> 
     ).id as string;
   };
   const proposal = async () =>
-    (await post(t, director, `/api/complaints/${await complaint()}/penalty-proposals`, { reason: '违规' }, 201))[0]
+    (await post(t, director, `/api/complaints/${await quick()}/penalty-proposals`, { reason: '违规' }, 201))[0]
       .id as string;
   const appeal = async () =>
-    (await post(t, sa, `/api/complaints/${await complaint()}/appeals`, { reason: '非本人责任' }, 201)).id as string;
+    (await post(t, sa, `/api/complaints/${await quick()}/appeals`, { reason: '非本人责任' }, 201)).id as string;
   const forwarded = async () => {
     const id = await appeal();
     await post(t, director, `/api/appeals/${id}/forward`, { note: '请裁决' }, 200);
@@ -242,21 +264,21 @@ export async function complaintsFixture(t: TestApp): Promise<ComplaintsFixture> 
   return {
     saStaff,
     complaint: await complaint(),
-    openAfterSales: await many(7, complaint),
-    openForReply: await many(7, complaint),
-    replied: await many(4, async () => (await reply(await complaint())).id),
-    oemComplaints: await many(4, () => complaint({ source: 'oem_hotline' })),
-    attributedToSa: await many(6, complaint),
-    appealable: await many(12, complaint),
-    proposedPenalties: await many(5, proposal),
-    submittedAppeals: await many(7, appeal),
-    forwardedAppeals: await many(3, forwarded),
-    issuedNotices: await many(7, notice),
-    explainedNotices: await many(5, explained),
+    openAfterSales: await many(5, quick),
+    openForReply: await many(5, quick),
+    replied: await many(2, async () => (await reply(await quick())).id),
+    oemComplaints: await many(2, () => quick('oem_hotline')),
+    attributedToSa: await many(4, quick),
+    appealable: await many(10, quick),
+    proposedPenalties: await many(3, proposal),
+    submittedAppeals: await many(5, appeal),
+    forwardedAppeals: await many(1, forwarded),
+    issuedNotices: await many(5, notice),
+    explainedNotices: await many(3, explained),
     hotlineCall: await call(),
-    unrepliedCalls: await many(5, call),
-    callsForComplaint: await many(5, call),
+    unrepliedCalls: await many(3, call),
+    callsForComplaint: await many(3, call),
     forumItem: await forum(),
-    forumForComplaint: await many(5, forum),
+    forumForComplaint: await many(3, forum),
   };
 }

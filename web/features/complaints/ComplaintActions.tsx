@@ -44,6 +44,7 @@ export function ComplaintActions({ c }: { c: ComplaintFull }) {
         ))}
       </Space>
       <ActionModal<{ department: Department; staffIds: string[] }>
+        testId="attr"
         open={open === 'attribute'}
         onClose={close}
         title={t('complaints.actions.attribute')}
@@ -51,10 +52,15 @@ export function ComplaintActions({ c }: { c: ComplaintFull }) {
         onSubmit={(v) => step.mutateAsync({ kind: 'attribution', body: { ...v, staffIds: v.staffIds ?? [] } })}
       >
         <Form.Item name="department" label={t('complaints.fields.department')} rules={[{ required: true }]}>
-          <Select options={Department.options.map((d) => ({ value: d, label: t(`departments.${d}`) }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={Department.options.map((d) => ({ value: d, label: t(`departments.${d}`) }))}
+            data-testid="attr-department"
+          />
         </Form.Item>
         <Form.Item name="staffIds" label={t('complaints.fields.staff')}>
-          <StaffSelect multiple />
+          <StaffSelect multiple testId="attr-staff" />
         </Form.Item>
       </ActionModal>
       <ActionModal<{ note?: string }>
