@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space } from 'antd';
+import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegisterKind } from '../../../core/contracts/registers';
 import { registerExportUrl, type RegisterFilter } from '../../api/registers';
+import { useSession } from '../auth/session';
 
 /** Date range, advisor / consultant, satisfaction and text filters, and the Excel export of the same rows. */
 export function RegisterFilters(props: {
@@ -11,6 +12,7 @@ export function RegisterFilters(props: {
   onChange: (patch: Partial<RegisterFilter>) => void;
 }) {
   const { t } = useTranslation();
+  const me = useSession();
   const f = props.filter;
   const set = (patch: Partial<RegisterFilter>) => props.onChange({ ...patch, offset: 0 });
   return (
@@ -55,6 +57,13 @@ export function RegisterFilters(props: {
         onSearch={(v) => set({ q: v.trim() || undefined })}
         data-testid="register-search"
       />
+      <Checkbox
+        checked={f.agent === me.user.id}
+        onChange={(e) => set({ agent: e.target.checked ? me.user.id : undefined })}
+        data-testid="register-mine"
+      >
+        {t('registers.filters.mine')}
+      </Checkbox>
       <Button icon={<DownloadOutlined />} href={registerExportUrl(props.kind, f)} data-testid="register-export">
         {t('registers.export')}
       </Button>

@@ -20,6 +20,7 @@ export const registersEn: Widen<typeof registersZhCN> = {
     satisfied: 'Satisfied',
     dissatisfied: 'Dissatisfied',
     none: 'No questionnaire',
+    mine: 'Only my callbacks',
   },
   columns: {
     calledAt: 'Called at',

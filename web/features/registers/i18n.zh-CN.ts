@@ -17,6 +17,7 @@ export const registersZhCN = {
     satisfied: '满意',
     dissatisfied: '不满意',
     none: '无问卷',
+    mine: '只看我的回访',
   },
   columns: {
     calledAt: '回访时间',
