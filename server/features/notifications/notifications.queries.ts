@@ -11,7 +11,15 @@ export async function findRecipients(db: Db, dealerId: string, userIds: readonly
     .where('u.disabledAt', 'is', null)
     .where((eb) =>
       eb.or([
-        ...(userIds.length ? [eb('u.id', 'in', [...userIds])] : []),
+        // Named users must belong to the dealer (or span dealers: group / region users).
+        ...(userIds.length
+          ? [
+              eb.and([
+                eb('u.id', 'in', [...userIds]),
+                eb.or([eb('u.dealerId', '=', dealerId), eb('u.dealerId', 'is', null)]),
+              ]),
+            ]
+          : []),
         ...(roles.length
           ? [eb.and([eb('u.dealerId', '=', dealerId), sql<boolean>`u.roles && ${sql.val([...roles])}::text[]`])]
           : []),
