@@ -92,13 +92,20 @@ const FAQ_ANSWERS = sql`(
   from faq_uses u join faq_articles fa on fa.dealer_id = u.dealer_id and fa.id = u.article_id
   where u.dealer_id = t.dealer_id and (u.task_id = t.id or (r.id is not null and u.response_id = r.id)))`;
 
-/** The joins every register reads through; the filters refer to these aliases. */
-const FROM = sql`
-  callback_tasks t
-    left join survey_responses r on r.dealer_id = t.dealer_id and r.id = t.response_id
+/** The last attempt's agent, for the agent filter and column. */
+const LAST_AGENT = sql`
     left join lateral (
       select a.agent_user_id from call_attempts a where a.dealer_id = t.dealer_id and a.task_id = t.id
-      order by a.attempted_at desc limit 1) la on true
+      order by a.attempted_at desc limit 1) la on true`;
+
+/**
+ * The joins every register reads through; the filters refer to these aliases. The left joins on primary
+ * keys that a query does not use are removed by the planner; the lateral one is added only where needed.
+ */
+const from = (lastAgent: boolean) => sql`
+  callback_tasks t
+    left join survey_responses r on r.dealer_id = t.dealer_id and r.id = t.response_id
+    ${lastAgent ? LAST_AGENT : sql``}
     left join customers c on c.dealer_id = t.dealer_id and c.id = t.customer_id
     left join vehicles v on v.dealer_id = t.dealer_id and v.id = t.vehicle_id
     left join repair_orders ro on t.source_kind = 'repair_order' and ro.dealer_id = t.dealer_id and ro.id = t.source_id
@@ -112,7 +119,7 @@ export async function findRegisterRows(db: Db, f: RegisterFilter, limit: number,
   const r = await sql<RegisterDbRow>`
     with page as (
       select t.dealer_id, t.id, ${CALLED_AT} as called_at, count(*) over () as total
-      from ${FROM}
+      from ${from(Boolean(f.agent))}
       where ${sql.join(conditions(f), sql` and `)}
       order by ${CALLED_AT} desc nulls last, t.id
       limit ${limit} offset ${offset})
@@ -133,7 +140,7 @@ export async function findRegisterRows(db: Db, f: RegisterFilter, limit: number,
       (select string_agg(a.note, '；' order by a.attempted_at) from call_attempts a
        where a.dealer_id = t.dealer_id and a.task_id = t.id and a.note <> '') as notes
     from page
-      join ${FROM} on t.dealer_id = page.dealer_id and t.id = page.id
+      join ${from(true)} on t.dealer_id = page.dealer_id and t.id = page.id
       left join users ur on ur.id = r.agent_user_id
       left join users ua on ua.id = la.agent_user_id
     order by page.called_at desc nulls last, t.id`.execute(db);
