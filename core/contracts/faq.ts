@@ -24,7 +24,8 @@ const OptionalLine = (max: number) =>
     .trim()
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
-const IsoDate = z.iso.date();
+/** A calendar date in a sane range (PostgreSQL refuses year 0). */
+const IsoDate = z.iso.date().regex(/^(19|20|21)\d\d-/, 'year must be between 1900 and 2199');
 
 const ARTICLE_FIELDS = {
   sourceCode: ShortText(60),

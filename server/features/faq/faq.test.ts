@@ -126,6 +126,8 @@ describe(`FAQ knowledge base (SPEC §3.11) on ${TEST_DB_KIND}`, () => {
     expect(stale.statusCode).toBe(409);
     const bad = await t.as(supervisor, 'POST', '/api/faq', article({ validTo: '2019-01-01' }));
     expect(bad.statusCode).toBe(400);
+    for (const validFrom of ['0000-01-01', '2023-02-29', '2024/01/01'])
+      expect((await t.as(supervisor, 'POST', '/api/faq', article({ validFrom }))).statusCode, validFrom).toBe(400);
     // archived: not offered in search, kept and still readable; restoring brings it back
     expect((await t.as(supervisor, 'POST', `/api/faq/${a.id}/archive`)).json().active).toBe(false);
     expect((await search(agent, `q=${encodeURIComponent('雨刮器')}`)).items.map((i) => i.id)).not.toContain(a.id);
