@@ -24,6 +24,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   dealers: lazy(() => import('./features/dealers/DealersPage')),
   customers: lazy(() => import('./features/customers/CustomersPage')),
   'customer-flags': lazy(() => import('./features/customers/CustomerFlagsPage')),
+  corrections: lazy(() => import('./features/customers/CorrectionsPage')),
   imports: lazy(() => import('./features/imports/ImportsPage')),
   'customer-permissions': lazy(() => import('./features/customers/CustomerPermissionsPage')),
   calendar: lazy(() => import('./features/calendar/CalendarPage')),

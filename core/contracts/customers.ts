@@ -54,6 +54,11 @@ const TimelineItem = z.object({
   title: z.string(),
   detail: z.string().nullable(),
   refId: z.string().nullable(),
+  /** For a `change`: the field (a customers column; `id_card` for the ID number) and its old → new value,
+   *  masked by the viewer's customer-information permissions; `hidden` when they may not see it at all. */
+  change: z
+    .object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), hidden: z.boolean() })
+    .optional(),
 });
 
 export const Customer360 = z.object({

@@ -7,6 +7,7 @@ import { TabletOutlined } from '@ant-design/icons';
 import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -32,6 +33,7 @@ export const MENU_KEYS = [
   'dealers',
   'customers',
   'customer-flags',
+  'corrections',
   'imports',
   'customer-permissions',
   'calendar',
@@ -89,6 +91,13 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.customerFlags',
     icon: WarningOutlined,
     permission: 'customers:flags',
+  },
+  {
+    key: 'corrections',
+    path: '/corrections',
+    labelKey: 'nav.corrections',
+    icon: EditOutlined,
+    permission: 'corrections:create',
   },
   { key: 'imports', path: '/imports', labelKey: 'nav.imports', icon: CloudUploadOutlined, permission: 'imports:run' },
   {

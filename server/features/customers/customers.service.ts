@@ -121,8 +121,29 @@ export async function getCustomer360(db: Db, actor: Actor, id: string): Promise<
       sales,
       changes,
       actor.dealers.find((d) => d.id === dealerId)?.timeZone ?? 'Asia/Shanghai',
+      changeMasker(perms, { email, address, birth }),
     ),
     permissions: perms,
+  };
+}
+
+type Masker = (v: string | null) => string | null;
+
+/** A history value under the viewer's permissions (undefined: hidden), masked like the 360 page masks it. */
+function changeMasker(
+  perms: Record<FieldGroup, FieldPermission>,
+  m: { email: Masker; address: Masker; birth: Masker },
+) {
+  const group = (g: FieldGroup, v: string | null) =>
+    perms[g].view === 'none' ? undefined : perms[g].view === 'full' || v === null ? v : '***';
+  return (field: string, value: string | null): string | null | undefined => {
+    if (field === 'email') return perms.contact.view === 'none' ? undefined : m.email(value);
+    if (field === 'address') return perms.contact.view === 'none' ? undefined : m.address(value);
+    if (field === 'birth_date') return perms.personal.view === 'none' ? undefined : m.birth(value);
+    if (field === 'personal' || field === 'extra') return group('personal', value);
+    if (field === 'family') return group('family', value);
+    if (field === 'id_card') return perms.identity.view === 'none' ? undefined : value;
+    return value;
   };
 }
 

@@ -12,6 +12,29 @@ export interface TimelineItem {
   title: string;
   detail: string | null;
   refId: string | null;
+  change?: { field: string; from: string | null; to: string | null; hidden: boolean };
+}
+
+/** How the viewer may see one history value: the value (masked as needed), or undefined when hidden. */
+export type ShowChange = (field: string, value: string | null) => string | null | undefined;
+
+/** History rows that repeat another one (the ID number's hash and last 4 go with its cipher; consent
+ *  evidence with the consent flag). */
+const REPEATS = new Set(['id_card_hash', 'id_card_last4', 'service_consent', 'marketing_consent']);
+
+function changeItem(c: Selectable<CustomerChanges>, on: string, show: ShowChange): TimelineItem {
+  const field = c.field === 'id_card_cipher' ? 'id_card' : c.field;
+  const from = show(field, c.oldValue);
+  const to = show(field, c.newValue);
+  const hidden = from === undefined || to === undefined;
+  return {
+    on,
+    type: 'change',
+    title: field,
+    refId: null,
+    detail: c.source,
+    change: { field, from: hidden ? null : (from ?? null), to: hidden ? null : (to ?? null), hidden },
+  };
 }
 
 /** The customer's history, newest first: repair orders, purchases, deliveries and data changes. */
@@ -20,6 +43,7 @@ export function buildTimeline(
   sales: Selectable<Sales>[],
   changes: Selectable<CustomerChanges>[],
   timeZone: string,
+  show: ShowChange,
 ): TimelineItem[] {
   // A change's date is the dealer's local date (sv-SE formats as YYYY-MM-DD).
   const localDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone });
@@ -50,13 +74,7 @@ export function buildTimeline(
         refId: s.id,
         detail: s.consultantName,
       })),
-    ...changes.map((c) => ({
-      on: localDay(c.changedAt),
-      type: 'change' as const,
-      title: c.field,
-      refId: null,
-      detail: `${c.source ?? ''}` || null,
-    })),
+    ...changes.filter((c) => !REPEATS.has(c.field)).map((c) => changeItem(c, localDay(c.changedAt), show)),
   ];
   return items.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
 }

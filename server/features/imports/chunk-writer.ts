@@ -4,7 +4,7 @@ import type { BulkSession, BulkTx } from './bulk-session';
 import { buildStage } from './chunk-builder';
 import { addProgress, beginChunk, findEarlierKeys, insertRejects } from './chunk.queries';
 import type { CleanRow } from './import-rows';
-import { CUSTOMER_COLUMNS, ROW_COLUMNS, type StageTables, VEHICLE_COLUMNS } from './import-stage';
+import { clearStageSql, CUSTOMER_COLUMNS, ROW_COLUMNS, type StageTables, VEHICLE_COLUMNS } from './import-stage';
 import { mergeCustomers } from './merge-customers.queries';
 import { type ChunkCounts, mergeRecords, mergeVehicles } from './merge-records.queries';
 import type { Cell } from './readers/index';
@@ -74,6 +74,7 @@ async function stageAndMerge(tx: BulkTx, ctx: WriteContext, valid: ValidRow[]): 
 export async function writeChunk(session: BulkSession, ctx: WriteContext, chunk: Chunk): Promise<void> {
   await session.transaction(async (tx) => {
     await beginChunk(tx, ctx);
+    await tx.query(clearStageSql(ctx.tables));
     const valid = await dropEarlierDuplicates(tx, ctx, chunk);
     const counts = await stageAndMerge(tx, ctx, valid);
     await insertRejects(tx, ctx, chunk.rejects);

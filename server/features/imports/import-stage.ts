@@ -1,10 +1,11 @@
 import type { ImportKind } from '../../../core/rules/dms-fields';
 
 /**
- * The staging tables of one import run: temp tables on the run's own connection (no WAL, gone with the
- * session), filled by COPY per chunk and emptied at each commit. `seen` keeps the natural key and first row of
- * every transaction row of the run, so a second row with the same RO number (or VIN + sale date) anywhere in
- * the file is rejected; it lives for the run (a rerun builds it again from row 1).
+ * The staging tables of one import run: UNLOGGED tables named after the run (no WAL; in shared buffers, where
+ * temp tables would spill out of the 8 MB of temp_buffers), emptied at the start of each chunk and filled by
+ * COPY. `seen` keeps the natural key and first row of every transaction row of the run, so a second row with
+ * the same RO number (or VIN + sale date) anywhere in the file is rejected; a (re)start of the run creates it
+ * empty and builds it again from row 1. The run drops its tables when it ends.
  */
 export interface StageTables {
   customers: string;
@@ -97,22 +98,25 @@ export const ROW_COLUMNS: Record<ImportKind, readonly string[]> = {
 
 export function createStageSql(t: StageTables): string {
   return `
-    create temp table if not exists ${t.customers} (grp int primary key, match_key text not null, kind text,
+    drop table if exists ${t.customers}, ${t.vehicles}, ${t.rows}, ${t.seen};
+    create unlogged table ${t.customers} (grp int primary key, match_key text not null, kind text,
       name text, label text not null, gender text, birth_date date, email text, address text, postcode text,
       employer text, industry text, occupation text, id_cipher text, id_hash text, id_last4 text, svc_ok boolean,
       mkt_ok boolean, p_mobiles text[], p_landlines text[], p_vins text[], p_plates text[], last_row int, customer_id uuid,
-      is_new boolean not null default false) on commit delete rows;
-    create temp table if not exists ${t.vehicles} (vgrp int primary key, match_key text not null, vin text,
+      is_new boolean not null default false, by_key boolean not null default false);
+    create unlogged table ${t.vehicles} (vgrp int primary key, match_key text not null, vin text,
       plate text, model text, colour text, engine_no text, owner_grp int, visit_on date, next_visit_on date,
-      vehicle_id uuid, is_new boolean not null default false) on commit delete rows;
-    create temp table if not exists ${t.rows} (row_no int not null, grp int, vgrp int, mobile text, landline text,
+      vehicle_id uuid, is_new boolean not null default false);
+    create unlogged table ${t.rows} (row_no int not null, grp int, vgrp int, mobile text, landline text,
       ro_number text, settled_on date, advisor_name text, creator_code text, repair_type text, amount_fen bigint,
       mileage_km int, picked_up_on date, next_visit_on date, rework boolean, vin text, sale_date date,
       delivery_date date, bare_price_fen bigint, selling_price_fen bigint, discount_fen bigint,
-      consultant_name text, sale_type text) on commit delete rows;
-    drop table if exists ${t.seen};
-    create temp table ${t.seen} (key text primary key, row_no int not null);`;
+      consultant_name text, sale_type text);
+    create unlogged table ${t.seen} (key text primary key, row_no int not null);`;
 }
+
+/** At the start of each chunk's transaction (undone with it if the chunk fails). */
+export const clearStageSql = (t: StageTables): string => `truncate ${t.customers}, ${t.vehicles}, ${t.rows}`;
 
 export const dropStageSql = (t: StageTables): string =>
   `drop table if exists ${t.customers}, ${t.vehicles}, ${t.rows}, ${t.seen}`;

@@ -39,7 +39,7 @@ function resolveSteps(t: StageTables): string[] {
       `s.name is not null and ${ID_COMPATIBLE}`,
     );
   return [
-    `update ${t.customers} s set customer_id = c.id from customers c
+    `update ${t.customers} s set customer_id = c.id, by_key = true from customers c
      where c.dealer_id = $1::uuid and c.match_key = s.match_key`,
     resolveStep(
       t,
@@ -74,13 +74,22 @@ const TRACKED = `kind, name, gender, birth_date, email, address, postcode, emplo
   id_card_cipher, id_card_hash, id_card_last4, service_callbacks_allowed, service_consent, marketing_allowed,
   marketing_consent`;
 
+/**
+ * A matched group can change its customer only if it carries a tracked value: the name cannot differ after
+ * rules 2–4 (they match on it) nor after a match key that contains it (m:, l:, v:, n:), only after the ID.
+ */
+const MAY_CHANGE = `(kind is not null or gender is not null or birth_date is not null or email is not null
+  or address is not null or postcode is not null or employer is not null or industry is not null
+  or occupation is not null or id_hash is not null or svc_ok is not null or mkt_ok is not null)`;
+
 const prefixed = (alias: string) => TRACKED.replace(/(\w+)/g, `${alias}.$1`);
 
 /** Values missing from the file never erase known ones; consent evidence is replaced only when it changes. */
 function updateSql(t: StageTables): string {
   return `
     with u as (
-      select distinct on (customer_id) * from ${t.customers} where not is_new order by customer_id, last_row desc
+      select distinct on (customer_id) * from ${t.customers} where not is_new and ${MAY_CHANGE}
+      order by customer_id, last_row desc
     ), n as (
       select c.id, coalesce(u.kind, c.kind) as kind, coalesce(u.name, c.name) as name,
         coalesce(u.gender, c.gender) as gender, coalesce(u.birth_date, c.birth_date) as birth_date,
@@ -108,7 +117,11 @@ function updateSql(t: StageTables): string {
     ) select count(*)::int as n from w`;
 }
 
-/** A customer's new numbers; the first (mobile preferred, latest row first) is primary if they have none. */
+/**
+ * A customer's new numbers; the first (mobile preferred, latest row first) is primary if they have none. The
+ * number a customer's match key was made of was stored when they were created (and stays removed if a
+ * correction removed it), so a group found by that key skips it.
+ */
 function phonesSql(t: StageTables): string {
   return `
     insert into customer_phones (dealer_id, customer_id, phone, kind, is_primary)
@@ -118,10 +131,12 @@ function phonesSql(t: StageTables): string {
       select y.*, row_number() over (partition by y.customer_id order by y.kind = 'mobile' desc, y.last desc) as rank
       from (
         select c.customer_id, r.mobile as phone, 'mobile' as kind, max(r.row_no) as last
-        from ${t.rows} r join ${t.customers} c on c.grp = r.grp where r.mobile is not null group by 1, 2
+        from ${t.rows} r join ${t.customers} c on c.grp = r.grp
+        where r.mobile is not null and not (c.by_key and c.match_key like 'm:' || r.mobile || ':%') group by 1, 2
         union all
         select c.customer_id, r.landline, 'landline', max(r.row_no)
-        from ${t.rows} r join ${t.customers} c on c.grp = r.grp where r.landline is not null group by 1, 2
+        from ${t.rows} r join ${t.customers} c on c.grp = r.grp
+        where r.landline is not null and not (c.by_key and c.match_key like 'l:' || r.landline || ':%') group by 1, 2
       ) y
     ) x
     where not exists (select 1 from customer_phones p

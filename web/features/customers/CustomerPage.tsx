@@ -5,8 +5,10 @@ import { Link, useParams } from 'react-router';
 import { useCustomer } from '../../api/customers';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
+import { useCan } from '../auth/session';
 import { ConsentCard } from './ConsentCard';
 import { ContactCard } from './ContactCard';
+import { FileCorrectionButton } from './FileCorrectionButton';
 import { IdentityCard } from './IdentityCard';
 import { ProfileCard } from './ProfileCard';
 import { TimelineCard } from './TimelineCard';
@@ -17,6 +19,7 @@ export default function CustomerPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useCustomer(id);
+  const mayFile = useCan('corrections:create');
   const data = query.data;
 
   const back = (
@@ -59,6 +62,7 @@ export default function CustomerPage() {
           <Flex gap={4} wrap data-testid="customer-consent-badges">
             {consentTag(c.serviceCallbacksAllowed, t('customers.consent.service'))}
             {consentTag(c.marketingAllowed, t('customers.consent.marketing'))}
+            {mayFile && <FileCorrectionButton customerId={c.id} />}
           </Flex>
         }
       />

@@ -21,9 +21,30 @@ const COLOURS: Record<Item['type'], string> = {
   change: 'gray',
 };
 
+type Change = NonNullable<Item['change']>;
+
+/** A history value as text: booleans, genders and customer types in words, '[encrypted]' as such. */
+function useChangeText() {
+  const { t, i18n } = useTranslation();
+  const value = (field: string, v: string | null): string => {
+    if (v === null || v === '') return t('customers.changeValues.empty');
+    if (v === '[encrypted]') return t('customers.changeValues.encrypted');
+    if (v === 'true' || v === 'false') return t(`customers.changeValues.${v}`);
+    if (field === 'gender' && (v === 'male' || v === 'female')) return t(`customers.genders.${v}`);
+    if (field === 'kind' && (v === 'private' || v === 'organisation')) return t(`customers.kinds.${v}`);
+    return v;
+  };
+  const label = (field: string) =>
+    i18n.exists(`customers.changeFields.${field}`) ? t(`customers.changeFields.${field}` as 'customers.name') : field;
+  const text = (c: Change) =>
+    c.hidden ? t('customers.changeValues.hidden') : `${value(c.field, c.from)} → ${value(c.field, c.to)}`;
+  return { label, text };
+}
+
 /** The customer's history, newest first: repair orders, purchases, deliveries, corrections, data changes. */
 export function TimelineCard({ timeline }: { timeline: Item[] }) {
   const { t } = useTranslation();
+  const change = useChangeText();
   const items = [...timeline].sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : 0));
   return (
     <Card title={t('customers.timeline')} size="small">
@@ -41,9 +62,18 @@ export function TimelineCard({ timeline }: { timeline: Item[] }) {
                   <Flex gap={8} align="center" wrap>
                     <Typography.Text type="secondary">{item.on}</Typography.Text>
                     <Tag color={COLOURS[item.type]}>{t(`customers.events.${item.type}`)}</Tag>
-                    <Typography.Text strong>{item.title}</Typography.Text>
+                    <Typography.Text strong>
+                      {item.change ? change.label(item.change.field) : item.title}
+                    </Typography.Text>
                   </Flex>
-                  {item.detail && <Typography.Text type="secondary">{item.detail}</Typography.Text>}
+                  {item.change && (
+                    <Typography.Text data-testid="timeline-change">{change.text(item.change)}</Typography.Text>
+                  )}
+                  {item.detail && (
+                    <Typography.Text type="secondary">
+                      {item.change ? t('customers.changeBy', { source: item.detail }) : item.detail}
+                    </Typography.Text>
+                  )}
                 </Flex>
               ),
             }))}
