@@ -5,6 +5,7 @@ import { usePenalties } from '../../api/complaints';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { PenaltyTable } from './PenaltyTable';
+import { RulesCard } from './RulesCard';
 
 const STATUSES = ['proposed', 'approved', 'rejected', 'void'] as const;
 
@@ -16,6 +17,7 @@ export default function PenaltyLedgerPage() {
   return (
     <>
       <PageTitle title={t('complaints.penalties.title')} />
+      <RulesCard />
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}

@@ -104,6 +104,9 @@ export const complaintsEn: Widen<typeof complaintsZhCN> = {
       other: 'Other departments',
     },
     noStaff: 'Your account is not linked to a staff record: no penalties',
+    periods: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly', never: 'Never reset' },
+    handlingDays: 'Handling deadline (working days)',
+    biasMultiplier: 'Bias multiplier',
     why: 'Why',
   },
   appeals: {

@@ -101,6 +101,9 @@ export const complaintsZhCN = {
       other: '其他部门',
     },
     noStaff: '您的账号未关联员工档案，无处罚记录',
+    periods: { month: '按月计算', quarter: '按季度计算', year: '按年计算', never: '累计不重置' },
+    handlingDays: '处理期限（工作日）',
+    biasMultiplier: '偏见加倍系数',
     why: '处罚依据',
   },
   appeals: {
