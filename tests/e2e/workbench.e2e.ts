@@ -83,56 +83,86 @@ async function waitForTasks(lead: Api) {
   }
 }
 
+/**
+ * Waits until the background demo import of every demo dealer has finished: on the embedded database all
+ * requests share one connection, so a running import would slow every click of the flow below.
+ */
+async function waitForDemoImports(admins: Api[]) {
+  const deadline = Date.now() + 240_000;
+  const done = async (a: Api) => {
+    const runs = ((await a.get('/api/imports')) as { items: { status: string }[] }).items;
+    return runs.length >= 2 && runs.every((r) => !['uploaded', 'queued', 'running'].includes(r.status));
+  };
+  for (const a of admins) {
+    while (!(await done(a))) {
+      if (Date.now() > deadline) throw new Error('the demo import did not finish');
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+}
+
 describe('agent workbench and registers (headless Chromium)', () => {
-  it('an agent takes the next call, answers with one dissatisfied item, uses the FAQ, and sees it in the register', async () => {
-    const [sup, gm, lead] = [await apiAs('cs_supervisor'), await apiAs('gm'), await apiAs('cs_lead')];
-    await publishPhoneQuestionnaires(sup, gm);
-    await openCallingHoursAllDay(sup);
-    expect(await waitForTasks(lead)).toBeGreaterThan(0);
+  it(
+    'an agent takes the next call, answers with one dissatisfied item, uses the FAQ, and sees it in the register',
+    { timeout: 420_000 },
+    async () => {
+      const [sup, gm, lead] = [await apiAs('cs_supervisor'), await apiAs('gm'), await apiAs('cs_lead')];
+      await publishPhoneQuestionnaires(sup, gm);
+      await openCallingHoursAllDay(sup);
+      expect(await waitForTasks(lead)).toBeGreaterThan(0);
+      await waitForDemoImports([lead, await apiAs('hz_admin'), await apiAs('cd_admin')]);
 
-    const page = await openPage();
-    page.setDefaultTimeout(30_000); // generous: the demo import may still run in the background
-    await loginAs(page, 'cs_agent');
-    await page.getByTestId('menu-workbench').click();
-    await page.getByTestId('wb-idle').waitFor();
-    await page.keyboard.press('n');
-    const call = page.getByTestId('wb-call');
-    await call.waitFor();
-    const taskType = await call.getAttribute('data-task-type');
-    const customer = (await page.getByTestId('wb-customer-name').textContent())?.trim() ?? '';
-    expect(customer).not.toBe('');
-    // The script is filled for this customer and keeps the "never ask" hint (SPEC §7.4, §7.6).
-    await expect.poll(() => page.getByTestId('wb-greeting').textContent()).toContain(customer);
-    expect(await page.getByTestId('wb-hints').textContent()).toContain('不要解释');
+      const page = await openPage();
+      page.setDefaultTimeout(30_000); // generous: the demo import may still run in the background
+      await loginAs(page, 'cs_agent');
+      await page.getByTestId('menu-workbench').click();
+      await page.getByTestId('wb-idle').waitFor();
+      await page.keyboard.press('n');
+      const call = page.getByTestId('wb-call');
+      await call.waitFor().catch(async (e: unknown) => {
+        const shown =
+          (await page
+            .locator('main')
+            .textContent()
+            .catch(() => '')) ?? '';
+        throw new Error(`no call screen after N; the page shows: ${shown.slice(0, 400)}`, { cause: e });
+      });
+      const taskType = await call.getAttribute('data-task-type');
+      const customer = (await page.getByTestId('wb-customer-name').textContent())?.trim() ?? '';
+      expect(customer).not.toBe('');
+      // The script is filled for this customer and keeps the "never ask" hint (SPEC §7.4, §7.6).
+      await expect.poll(() => page.getByTestId('wb-greeting').textContent()).toContain(customer);
+      expect(await page.getByTestId('wb-hints').textContent()).toContain('不要解释');
 
-    const survey = page.getByTestId('wb-survey');
-    await survey.getByTestId('survey-q-q1').getByText('不满意', { exact: true }).click();
-    await survey.getByTestId('survey-q-q2').locator('textarea').fill('交车比约定晚了一个小时');
-    await survey.getByTestId('survey-q-q3').getByText('是', { exact: true }).click();
+      const survey = page.getByTestId('wb-survey');
+      await survey.getByTestId('survey-q-q1').getByText('不满意', { exact: true }).click();
+      await survey.getByTestId('survey-q-q2').locator('textarea').fill('交车比约定晚了一个小时');
+      await survey.getByTestId('survey-q-q3').getByText('是', { exact: true }).click();
 
-    await page.keyboard.press('/');
-    await page.keyboard.type('刹车');
-    await expect.poll(() => page.getByTestId('faq-panel-item').first().textContent()).toContain('刹车');
-    await page.getByTestId('faq-panel-item').first().click();
-    const question = (await page.getByTestId('faq-panel-answer').locator('h5').textContent())?.trim() ?? '';
-    await page.getByTestId('faq-panel-use').click();
-    await expect.poll(() => page.getByTestId('wb-faq-used').textContent()).toContain(question);
-    await shot(page, 'workbench.png');
+      await page.keyboard.press('/');
+      await page.keyboard.type('刹车');
+      await expect.poll(() => page.getByTestId('faq-panel-item').first().textContent()).toContain('刹车');
+      await page.getByTestId('faq-panel-item').first().click();
+      const question = (await page.getByTestId('faq-panel-answer').locator('h5').textContent())?.trim() ?? '';
+      await page.getByTestId('faq-panel-use').click();
+      await expect.poll(() => page.getByTestId('wb-faq-used').textContent()).toContain(question);
+      await shot(page, 'workbench.png');
 
-    await page.getByTestId('wb-outcome-completed').click();
-    await expect.poll(() => page.getByTestId('wb-idle').textContent()).toContain('本次回访已记录');
-    await expect.poll(() => page.getByTestId('wb-count-done').textContent()).toContain('1');
+      await page.getByTestId('wb-outcome-completed').click();
+      await expect.poll(() => page.getByTestId('wb-idle').textContent()).toContain('本次回访已记录');
+      await expect.poll(() => page.getByTestId('wb-count-done').textContent()).toContain('1');
 
-    await page.getByTestId('menu-registers').click();
-    const kind = taskType?.startsWith('SALES') ? 'sales-callback' : 'aftersales-phone';
-    await page.getByTestId(`register-tab-${kind}`).click();
-    const row = page.getByTestId(`register-table-${kind}`).locator('tr', { hasText: customer });
-    await expect.poll(() => row.count()).toBeGreaterThan(0);
-    const text = (await row.first().textContent()) ?? '';
-    expect(text).toContain('不满意');
-    expect(text).toContain('交车比约定晚了一个小时');
-    expect(text).toContain(question);
-    await shot(page, 'registers.png');
-    if (SHOTS) expect(fs.existsSync(path.join(ROOT, 'docs/guide/images/registers.png'))).toBe(true);
-  });
+      await page.getByTestId('menu-registers').click();
+      const kind = taskType?.startsWith('SALES') ? 'sales-callback' : 'aftersales-phone';
+      await page.getByTestId(`register-tab-${kind}`).click();
+      const row = page.getByTestId(`register-table-${kind}`).locator('tr', { hasText: customer });
+      await expect.poll(() => row.count()).toBeGreaterThan(0);
+      const text = (await row.first().textContent()) ?? '';
+      expect(text).toContain('不满意');
+      expect(text).toContain('交车比约定晚了一个小时');
+      expect(text).toContain(question);
+      await shot(page, 'registers.png');
+      if (SHOTS) expect(fs.existsSync(path.join(ROOT, 'docs/guide/images/registers.png'))).toBe(true);
+    },
+  );
 });
