@@ -129,6 +129,9 @@ export type RoutePreview = z.infer<typeof RoutePreview>;
 export const NoteRequest = z.object({ note: z.string().trim().max(4000).optional() }).strict();
 export const ReplyRequest = z.object({ result: z.string().trim().min(1).max(4000) }).strict();
 export type ReplyRequest = z.infer<typeof ReplyRequest>;
+/** C39: another agent makes this loop's second callback. */
+export const ReassignRequest = z.object({ userId: Uuid, reason: z.string().trim().min(1).max(500) }).strict();
+export type ReassignRequest = z.infer<typeof ReassignRequest>;
 export const SecondCallbackRequest = z
   .object({ satisfied: z.boolean(), note: z.string().trim().max(4000).default('') })
   .strict();

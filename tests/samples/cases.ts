@@ -14,6 +14,10 @@ export interface CasesFixture {
   casesAwaitingReply: string[];
   casesReplied: string[];
   casesSecondCallback: string[];
+  /** A case waiting for its second callback, handed to a substitute agent (C39). */
+  caseReassign: string;
+  /** The substitute: the demo CS lead. */
+  caseSubstitute: string;
 }
 type Sample = (f: CasesFixture, role: Role) => { url: string; body?: unknown; ok: number };
 
@@ -77,6 +81,11 @@ export const CASES_SAMPLES: Record<string, Sample> = {
     url: `/api/cases/${pop(f.casesSecondCallback, agentStep(role))}/second-callback`,
     body: { satisfied: true, note: '客户表示满意' },
     ok: agentStep(role),
+  }),
+  'POST /api/cases/:id/reassign-callback': (f) => ({
+    url: `/api/cases/${f.caseReassign}/reassign-callback`,
+    body: { userId: f.caseSubstitute, reason: '原填表人休假' },
+    ok: 200,
   }),
   'GET /api/daily-report': () => ({ url: '/api/daily-report?date=2026-01-05', ok: 200 }),
   'GET /api/case-rules': () => ({ url: '/api/case-rules', ok: 200 }),
@@ -162,5 +171,7 @@ export async function casesFixture(t: TestApp): Promise<CasesFixture> {
     casesAwaitingReply: await pool(2, () => open(true)),
     casesReplied: await pool(2, replied),
     casesSecondCallback: await pool(2, async () => step(await replied(), director, 'return', {})),
+    caseReassign: await step(await replied(), director, 'return', {}),
+    caseSubstitute: (await t.login('cs_lead')).me.user.id,
   };
 }

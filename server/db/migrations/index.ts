@@ -12,6 +12,7 @@ import * as m0011 from './0011-cases';
 import * as m0012 from './0012-complaints';
 import * as m0013 from './0013-kpi-aggregates';
 import * as m0014 from './0014-faq-task-link';
+import * as m0015 from './0015-case-substitute';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-complaints': m0012,
   '0013-kpi-aggregates': m0013,
   '0014-faq-task-link': m0014,
+  '0015-case-substitute': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {

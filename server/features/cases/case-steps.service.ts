@@ -1,4 +1,5 @@
-import type { ReplyRequest, SecondCallbackRequest } from '../../../core/contracts/cases';
+import type { ReassignRequest, ReplyRequest, SecondCallbackRequest } from '../../../core/contracts/cases';
+import { hasPermission, type Role } from '../../../core/permissions';
 import { loopNeedsEscalation, returnDueAt } from '../../../core/rules/case-routing';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
@@ -94,10 +95,19 @@ export function returnCase(db: Db, actor: Actor, id: string, note = '') {
   });
 }
 
+/** The agent of the loop's second callback: the one who filled the form, or the substitute named (C39). */
+async function requireCaller(tx: Db, c: CaseRow, actor: Actor) {
+  const caller = (await q.findCallbackAgent(tx, c.dealerId, c.secondCallbackTaskId)) ?? c.filledBy;
+  if (caller !== actor.userId)
+    throw new AppError('FORBIDDEN', 'Only the agent who filled the form (or the named substitute) calls back', {
+      filledBy: c.filledBy,
+    });
+}
+
 /** The same agent's second callback: satisfied → closed; not satisfied → a new loop (§4.7 steps 4–5, C7). */
 export function secondCallback(db: Db, actor: Actor, id: string, body: SecondCallbackRequest) {
   return withCase(db, actor, id, 'awaiting_second_callback', async (tx, c, ctx) => {
-    requireAgent(c, actor);
+    await requireCaller(tx, c, actor);
     if (c.secondCallbackTaskId) await completeSecondCallbackTask(tx, c.dealerId, c.secondCallbackTaskId, ctx.now);
     await event(tx, c, 'second_callback', ctx.now, actor, {
       step: 'second_callback',
@@ -146,5 +156,35 @@ async function reopen(tx: Db, c: CaseRow, ctx: Ctx, actor: Actor) {
     title: `客户经${c.loop}轮处理仍不满意，已升级`,
     body: c.problem.slice(0, 300),
     key: `case:${c.id}:loop-escalated`,
+  });
+}
+
+/**
+ * C39: the agent who filled the form is unavailable; a CS lead / supervisor names another agent for this loop's
+ * second callback (the SECOND_CALLBACK task moves to them). The next loop goes back to the agent who filled it.
+ */
+export function reassignSecondCallback(db: Db, actor: Actor, id: string, body: ReassignRequest) {
+  return withCase(db, actor, id, 'awaiting_second_callback', async (tx, c, ctx) => {
+    const to = await q.findActiveUser(tx, c.dealerId, body.userId);
+    if (!to || !hasPermission(to.roles as Role[], 'cases:create'))
+      throw new AppError('VALIDATION_FAILED', 'Name an active CS agent of this dealer', { field: 'userId' });
+    if (!c.secondCallbackTaskId) throw new AppError('CONFLICT', 'The case has no second-callback task');
+    await q.reassignCallbackTask(tx, c.dealerId, c.secondCallbackTaskId, to.id);
+    await event(tx, c, 'reassigned', ctx.now, actor, {
+      step: 'second_callback',
+      note: body.reason,
+      details: { toUserId: to.id, toName: to.displayName },
+    });
+    await notifyCase(tx, {
+      dealerId: c.dealerId,
+      caseId: c.id,
+      formNo: c.formNo,
+      event: 'case.second-callback',
+      userIds: [to.id],
+      roles: [],
+      title: '请代为二次回访',
+      body: `${actor.displayName} 请您代原填表人完成二次回访：${body.reason}`,
+      key: `case:${c.id}:second-callback:${c.loop}:to:${to.id}`,
+    });
   });
 }

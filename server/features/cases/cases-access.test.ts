@@ -87,7 +87,9 @@ describe(`cases: paths, permissions and tenancy on ${TEST_DB_KIND}`, () => {
     clock = at('2025-10-09T16:00:00');
     const late = await open(agent, { severity: 'severe' });
     expect(late.formDueAt).toBe(iso('2025-10-09T17:00:00'));
+    // No polling: the test runs each round itself (stop() waits for the first round, runOnce still works).
     const worker = startWorker(t.database, t.config, { pollMs: 3_600_000, batch: 50 });
+    await worker.stop();
     try {
       clock = at('2025-10-09T17:01:00');
       await worker.runOnce();
@@ -113,6 +115,36 @@ describe(`cases: paths, permissions and tenancy on ${TEST_DB_KIND}`, () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it('C39: a CS supervisor hands the second callback to another agent for this loop', async () => {
+    const director = await t.login('aftersales_director');
+    const id = (await open(agent, { forward: true })).id;
+    expect((await t.as(director, 'POST', `/api/cases/${id}/reply`, { result: '已处理' })).statusCode).toBe(200);
+    expect((await t.as(director, 'POST', `/api/cases/${id}/return`, {})).statusCode).toBe(200);
+    const lead = await t.login('cs_lead');
+    const supervisor = await t.login('cs_supervisor');
+    const res = await t.as(supervisor, 'POST', `/api/cases/${id}/reassign-callback`, {
+      userId: lead.me.user.id,
+      reason: '原填表人休假',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().events.at(-1)).toMatchObject({ kind: 'reassigned', note: '原填表人休假' });
+    const bad = await t.as(supervisor, 'POST', `/api/cases/${id}/reassign-callback`, {
+      userId: director.me.user.id,
+      reason: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.as(agent, 'POST', `/api/cases/${id}/second-callback`, { satisfied: true })).statusCode).toBe(403);
+    expect(
+      (await t.as(lead, 'GET', '/api/cases?filter=second_callback')).json().items.map((c: { id: string }) => c.id),
+    ).toContain(id);
+    const done = await t.as(lead, 'POST', `/api/cases/${id}/second-callback`, {
+      satisfied: true,
+      note: '代回访，满意',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'closed' });
   });
 
   it('a response of another dealer cannot be used to open a case', async () => {

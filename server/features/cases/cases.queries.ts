@@ -98,15 +98,22 @@ export async function lockCase(tx: Db, dealerId: string, id: string) {
     .executeTakeFirst();
 }
 
+/** The substitute agent of a second callback (C39): the assignee of the loop's SECOND_CALLBACK task. */
+const callbackAgent = (v: Viewer) =>
+  sql<SqlBool>`exists (select 1 from callback_tasks t where t.dealer_id = c.dealer_id
+    and t.id = c.second_callback_task_id and t.assigned_user_id = ${v.userId})`;
+
 const visible = (v: Viewer): Expression<SqlBool> =>
   v.seeAll
     ? sql<SqlBool>`true`
     : sql<SqlBool>`(c.filled_by = ${v.userId} or c.handler_user_id = ${v.userId}
-        or c.recipient_roles && ${sql.val(v.roles)}::text[])`;
+        or c.recipient_roles && ${sql.val(v.roles)}::text[] or ${callbackAgent(v)})`;
 
 const SUMMARY = sql`c.id, c.dealer_id, c.form_no, c.channel, c.path, c.status, c.severity, c.department, c.problem,
   c.loop, c.current_step, c.current_due_at, c.escalation_level, c.created_at, c.closed_at, c.filled_by,
-  cu.name as customer_name, v.plate, v.vin, uf.display_name as filled_by_name`;
+  cu.name as customer_name, v.plate, v.vin, uf.display_name as filled_by_name,
+  (select t.assigned_user_id from callback_tasks t where t.dealer_id = c.dealer_id
+     and t.id = c.second_callback_task_id) as callback_agent_id`;
 const JOINS = sql`from dissatisfaction_cases c
   left join customers cu on cu.dealer_id = c.dealer_id and cu.id = c.customer_id
   left join vehicles v on v.dealer_id = c.dealer_id and v.id = c.vehicle_id
@@ -133,6 +140,7 @@ export interface SummaryRow {
   plate: string | null;
   vin: string | null;
   filledByName: string | null;
+  callbackAgentId: string | null;
 }
 
 export async function findCase(db: Db, dealerIds: string[], id: string, v: Viewer) {
@@ -156,7 +164,7 @@ function filterSql(filter: Filter, v: Viewer, now: Date): Expression<SqlBool> {
     case 'overdue':
       return sql<SqlBool>`(c.status <> 'closed' and c.current_due_at < ${now})`;
     case 'second_callback':
-      return sql<SqlBool>`(c.status = 'awaiting_second_callback' and c.filled_by = ${v.userId})`;
+      return sql<SqlBool>`(c.status = 'awaiting_second_callback' and (c.filled_by = ${v.userId} or ${callbackAgent(v)}))`;
     case 'escalated':
       return sql<SqlBool>`(c.status <> 'closed' and (c.escalation_level > 0 or c.loop_escalated_at is not null))`;
     case 'all':
@@ -236,4 +244,25 @@ export async function findCaseRow(db: Db, dealerId: string, id: string) {
     .where('dealerId', '=', dealerId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Who makes the loop's second callback: the assignee of its SECOND_CALLBACK task (the agent, or a substitute). */
+export async function findCallbackAgent(db: Db, dealerId: string, taskId: string | null) {
+  if (!taskId) return null;
+  const r = await db
+    .selectFrom('callbackTasks')
+    .select('assignedUserId')
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  return r?.assignedUserId ?? null;
+}
+
+export async function reassignCallbackTask(tx: Db, dealerId: string, taskId: string, userId: string) {
+  await tx
+    .updateTable('callbackTasks')
+    .set({ assignedUserId: userId, leaseUserId: null, leaseExpiresAt: null })
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', taskId)
+    .execute();
 }

@@ -11,6 +11,7 @@ import {
   NoteRequest,
   OpenCaseRequest,
   PutCaseRulesRequest,
+  ReassignRequest,
   ReplyRequest,
   RoutePreview,
   RoutePreviewQuery,
@@ -190,6 +191,20 @@ function stepRoutes(app: FastifyInstance) {
       config: { access: 'cases:handle' },
     },
     async (req) => steps.returnCase(db, actorOf(req), req.params.id, req.body?.note),
+  );
+  r.post(
+    '/api/cases/:id/reassign-callback',
+    {
+      schema: {
+        tags,
+        summary: "Hand this loop's second callback to another agent (the one who filled the form is unavailable)",
+        params: IdParams,
+        body: ReassignRequest,
+        response: res,
+      },
+      config: { access: 'cases:escalated' },
+    },
+    async (req) => steps.reassignSecondCallback(db, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/second-callback',

@@ -55,15 +55,17 @@ function toSummary(r: q.SummaryRow, now: Date): CaseSummaryRow {
   };
 }
 
-function actionsFor(c: q.CaseRowFull, actor: Actor): CaseDetail['actions'] {
-  const agent = c.filledBy === actor.userId && actor.permissions.has('cases:create');
+function actionsFor(c: q.CaseRowFull, actor: Actor, callbackAgentId: string | null): CaseDetail['actions'] {
+  const creator = actor.permissions.has('cases:create');
+  const agent = c.filledBy === actor.userId && creator;
+  const caller = creator && (callbackAgentId ? callbackAgentId === actor.userId : c.filledBy === actor.userId);
   const handler =
     actor.permissions.has('cases:handle') &&
     (c.handlerUserId === actor.userId || c.recipientRoles.some((r) => (actor.roles as string[]).includes(r)));
   if (c.status === 'open' && agent) return ['forward'];
   if (c.status === 'awaiting_reply' && handler) return ['reply'];
   if (c.status === 'replied' && handler) return ['return'];
-  if (c.status === 'awaiting_second_callback' && agent) return ['second_callback'];
+  if (c.status === 'awaiting_second_callback' && caller) return ['second_callback'];
   return [];
 }
 
@@ -98,7 +100,7 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<CaseDet
     secondCallbackAt: iso(c.secondCallbackAt),
     complaintId: c.complaintId,
     loopEscalated: !!c.loopEscalatedAt,
-    actions: actionsFor(c, actor),
+    actions: actionsFor(c, actor, s.callbackAgentId),
     events: events.map((e) => ({
       seq: e.seq,
       at: iso(e.at)!,

@@ -48,6 +48,8 @@ describe(`the closed loop, scripted on the calendar, on ${TEST_DB_KIND}`, () => 
     supervisor = await t.login('cs_supervisor');
     world = await caseWorld(t);
     worker = startWorker(t.database, t.config, { pollMs: 3_600_000, batch: 50 });
+    // No polling: each round is run by the test (stop() waits for the first one; runOnce still works).
+    await worker.stop();
   });
   afterAll(async () => {
     await worker?.stop();

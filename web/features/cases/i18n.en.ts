@@ -73,6 +73,7 @@ export const casesEn: Widen<typeof casesZhCN> = {
     closed: 'Closed',
     overdue: 'Overdue: owners and their superior told',
     escalated: 'Overdue: escalated to the GM',
+    reassigned: 'Second callback handed to another agent',
     loop_escalated: 'Not satisfied after several loops: escalated',
   },
   overdue: 'Overdue',

@@ -60,6 +60,7 @@ export const casesZhCN = {
     closed: '关闭',
     overdue: '超期，已提醒负责人及上级',
     escalated: '超期，已升级至总经理',
+    reassigned: '二次回访改由他人代办',
     loop_escalated: '多轮仍不满意，已升级',
   },
   overdue: '已超期',
