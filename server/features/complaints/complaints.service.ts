@@ -142,7 +142,9 @@ export async function transition(
 ) {
   const to = nextComplaintStatus(row.status, action);
   if (!to) throw new AppError('CONFLICT', `A complaint that is ${row.status} cannot take the step ${action}`);
-  await q.updateComplaint(tx, dealerId, row.id, [row.status], { ...set, status: to });
+  const done = await q.updateComplaint(tx, dealerId, row.id, [row.status], { ...set, status: to });
+  if (Number(done.numUpdatedRows) !== 1)
+    throw new AppError('CONFLICT', 'The complaint was changed meanwhile; reload it');
   return to;
 }
 
