@@ -49,7 +49,7 @@ export async function estimateRows(file: string, format: FileFormat): Promise<nu
 
 /** Rows per chunk transaction: big enough for set-based statements, short enough (PGlite: ~0.2 s) that
  *  other requests on the single embedded connection wait for one chunk at most. */
-export const CHUNK_ROWS: Record<'postgres' | 'pglite', number> = { postgres: 20_000, pglite: 5_000 };
+export const CHUNK_ROWS: Record<'postgres' | 'pglite', number> = { postgres: 10_000, pglite: 5_000 };
 
 const emptyChunk = (): Chunk & { keys: Map<string, number> } => ({
   valid: [],
