@@ -1,6 +1,7 @@
 import type { MineResult, NextResult, QueueQuery } from '../../../core/contracts/callbacks';
 import { localParts, withinCallingHours } from '../../../core/rules/callback-rules';
 import { hasPermission } from '../../../core/permissions';
+import type { FieldPermission } from '../../../core/rules/customer-privacy';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
@@ -11,7 +12,7 @@ import { dealerWorkingDays, generateForDealer } from './generator';
 import * as qq from './queue.queries';
 import { currentRules } from './rules.service';
 import { toQueueItem, toTask, zoneOf } from './task-view';
-import { findTaskContext, findUserOfDealer } from './tasks.queries';
+import { findTaskContext, findUserOfDealer, type TaskContextRow } from './tasks.queries';
 
 /**
  * The agents' queue (SPEC §3.5, §8.7): "next call" leases the most urgent due task nobody holds
@@ -19,11 +20,25 @@ import { findTaskContext, findUserOfDealer } from './tasks.queries';
  * see the whole queue and who holds what, and reassign.
  */
 
+const PERMS_MS = 5_000;
+const permsCache = new Map<string, { at: number; contact: FieldPermission }>();
+/** The actor's view of contact data at a dealer (the permission table, cached for a few seconds). */
+async function contactView(db: Db, actor: Actor, dealerId: string): Promise<FieldPermission> {
+  const key = `${dealerId}:${[...actor.roles].sort().join(',')}`;
+  const hit = permsCache.get(key);
+  if (hit && Date.now() - hit.at < PERMS_MS) return hit.contact;
+  const { contact } = await permissionsFor(db, dealerId, actor.roles);
+  permsCache.set(key, { at: Date.now(), contact });
+  return contact;
+}
+
+const present = async (db: Db, actor: Actor, t: TaskContextRow) =>
+  toTask(t, await contactView(db, actor, t.dealerId), localParts(new Date(), zoneOf(actor, t.dealerId)).ymd);
+
 export async function getTask(db: Db, actor: Actor, id: string) {
   const t = await findTaskContext(db, actor.dealerIds, id);
   if (!t) throw notFound('Callback task');
-  const perms = await permissionsFor(db, t.dealerId, actor.roles);
-  return toTask(t, perms.contact, localParts(new Date(), zoneOf(actor, t.dealerId)).ymd);
+  return present(db, actor, t);
 }
 
 /** Claims the next task for the agent (and drops the one they held: pressing "next" again skips it). */
@@ -46,9 +61,9 @@ export async function nextTask(db: Db, actor: Actor): Promise<NextResult> {
   };
   // Under READ COMMITTED a row claimed and committed by another agent between our snapshot and our lock
   // drops out of LIMIT 1 without a replacement; one more try covers that race.
-  const id = (await qq.claimNext(db, params)) ?? (await qq.claimNext(db, params));
-  if (!id) return { task: null, reason: 'empty' };
-  return { task: await getTask(db, actor, id), reason: 'claimed' };
+  const row = (await qq.claimNext(db, params)) ?? (await qq.claimNext(db, params));
+  if (!row) return { task: null, reason: 'empty' };
+  return { task: await present(db, actor, row), reason: 'claimed' };
 }
 
 export async function releaseTask(db: Db, actor: Actor, id: string) {

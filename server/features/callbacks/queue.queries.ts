@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
+import { contextSelect, type TaskContextRow } from './tasks.queries';
 
 /**
  * The agents' queue: claim with FOR UPDATE SKIP LOCKED, leases, release and reassignment. The claim
@@ -20,14 +21,18 @@ export interface ClaimParams {
 /**
  * Releases whatever the agent holds (pressing "next" again skips the current task) and leases the most
  * urgent due task that nobody holds, that is not another agent's appointment or assignment, and whose
- * customer is neither blocked nor opted out nor over the attempt cap. One statement, one round trip.
+ * customer is neither blocked nor opted out nor over the attempt cap, and returns it with its context.
+ * One statement, one round trip.
  */
-export async function claimNext(db: Db, p: ClaimParams): Promise<string | null> {
-  const r = await sql<{ id: string }>`
-    -- a data-modifying CTE always runs: it drops the agent's current lease
+export async function claimNext(db: Db, p: ClaimParams): Promise<TaskContextRow | undefined> {
+  const r = await sql<TaskContextRow>`
+    -- a data-modifying CTE always runs: it drops the agent's current lease. SKIP LOCKED there too: a row
+    -- another claim has just locked is left leased (it is released next time or expires), so no statement
+    -- ever waits for another and two claims cannot deadlock.
     with released as (
       update callback_tasks set lease_user_id = null, lease_expires_at = null
-      where dealer_id = ${p.dealerId} and lease_user_id = ${p.userId}
+      where (dealer_id, id) in (select dealer_id, id from callback_tasks
+        where dealer_id = ${p.dealerId} and lease_user_id = ${p.userId} for update skip locked)
       returning id
     ), pick as (
       select t.dealer_id, t.id from callback_tasks t
@@ -46,13 +51,15 @@ export async function claimNext(db: Db, p: ClaimParams): Promise<string | null> 
       order by t.priority desc, t.due_end, t.anchor_date, t.id
       limit 1
       for update of t skip locked
+    ), claimed as (
+      update callback_tasks t
+        set lease_user_id = ${p.userId}, lease_expires_at = now() + make_interval(mins => ${p.leaseMinutes}::int)
+      from pick
+      where t.dealer_id = pick.dealer_id and t.id = pick.id
+      returning t.*
     )
-    update callback_tasks t
-      set lease_user_id = ${p.userId}, lease_expires_at = now() + make_interval(mins => ${p.leaseMinutes}::int)
-    from pick
-    where t.dealer_id = pick.dealer_id and t.id = pick.id
-    returning t.id`.execute(db);
-  return r.rows[0]?.id ?? null;
+    ${contextSelect(sql`claimed`)}`.execute(db);
+  return r.rows[0];
 }
 
 /** Drops the agent's lease on one task (or every lease of the agent when taskId is null). */

@@ -103,7 +103,9 @@ describe(`callback queue on ${TEST_DB_KIND}`, () => {
   it('skips a customer who reached the attempt cap for the period', async () => {
     const c = k.customers[59]!;
     const id = await k.taskOf(c.id);
-    await sql`update callback_tasks set priority = 9 where id = ${id}`.execute(db());
+    // whatever earlier tests did to it (ids are random), it is a fresh, free, most urgent task now
+    await sql`update callback_tasks set priority = 9, status = 'PENDING', lease_user_id = null, lease_expires_at = null,
+      assigned_user_id = null, next_attempt_at = null where id = ${id}`.execute(db());
     expect((await next(other)).task!.id).toBe(id);
     await sql`update callback_tasks set lease_user_id = null, lease_expires_at = null where id = ${id}`.execute(db());
     for (let i = 0; i < 3; i++)
@@ -122,7 +124,9 @@ describe(`callback queue on ${TEST_DB_KIND}`, () => {
 
   it('lets a lead reassign a task; only that agent gets it', async () => {
     const id = await k.taskOf(k.customers[58]!.id);
-    await sql`update callback_tasks set priority = 8 where id = ${id}`.execute(db());
+    await sql`update callback_tasks set priority = 8, status = 'PENDING', next_attempt_at = null where id = ${id}`.execute(
+      db(),
+    );
     const res = (await ok(
       await t.as(k.lead, 'POST', `/api/callbacks/tasks/${id}/assign`, { userId: agent.me.user.id }),
     )) as CallbackTask;

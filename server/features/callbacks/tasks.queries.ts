@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/client';
 import type { CallbackTasks } from '../../db/tables';
 
@@ -57,10 +57,11 @@ export interface TaskContextRow {
   }[];
 }
 
-/** A task with its customer, vehicle, order, phones, attempts and the published questionnaire version. */
-export async function findTaskContext(db: Db, dealerIds: string[], id: string): Promise<TaskContextRow | undefined> {
-  if (!dealerIds.length) return undefined;
-  const r = await sql<TaskContextRow>`
+/**
+ * The context of the task rows produced by `source` (a subquery or a CTE name, aliased t): customer,
+ * vehicle, order, phones, attempts and the published questionnaire version — one statement.
+ */
+export const contextSelect = (source: RawBuilder<unknown>) => sql`
     select t.*, c.name as customer_name, c.service_callbacks_allowed, v.vin, v.plate, v.model,
       ua.display_name as assigned_name, ul.display_name as lease_name,
       coalesce(ro.ro_number, s.vin) as source_number,
@@ -78,15 +79,25 @@ export async function findTaskContext(db: Db, dealerIds: string[], id: string): 
                 order by a.attempted_at), '[]')
        from call_attempts a left join users u on u.id = a.agent_user_id
        where a.dealer_id = t.dealer_id and a.task_id = t.id) as attempts
-    from callback_tasks t
-      left join customers c on c.dealer_id = t.dealer_id and c.id = t.customer_id
-      left join vehicles v on v.dealer_id = t.dealer_id and v.id = t.vehicle_id
-      left join repair_orders ro on t.source_kind = 'repair_order' and ro.dealer_id = t.dealer_id and ro.id = t.source_id
-      left join sales s on t.source_kind = 'sale' and s.dealer_id = t.dealer_id and s.id = t.source_id
-      left join users ua on ua.id = t.assigned_user_id
-      left join users ul on ul.id = t.lease_user_id
-    where t.dealer_id in (${sql.join(dealerIds)}) and t.id = ${id}`.execute(db);
-  return r.rows[0];
+    from ${source} t
+      -- LATERAL … LIMIT 1 lookups keep the join order fixed: planning a free 7-way join costs more than
+      -- running it (tens of ms on embedded PGlite, which plans every statement afresh)
+      left join lateral (select name, service_callbacks_allowed from customers c
+        where c.dealer_id = t.dealer_id and c.id = t.customer_id limit 1) c on true
+      left join lateral (select vin, plate, model from vehicles v
+        where v.dealer_id = t.dealer_id and v.id = t.vehicle_id limit 1) v on true
+      left join lateral (select ro_number, settled_on, advisor_name, repair_type from repair_orders ro
+        where t.source_kind = 'repair_order' and ro.dealer_id = t.dealer_id and ro.id = t.source_id limit 1) ro on true
+      left join lateral (select vin, sale_date, consultant_name, sale_type from sales s
+        where t.source_kind = 'sale' and s.dealer_id = t.dealer_id and s.id = t.source_id limit 1) s on true
+      left join lateral (select display_name from users ua where ua.id = t.assigned_user_id limit 1) ua on true
+      left join lateral (select display_name from users ul where ul.id = t.lease_user_id limit 1) ul on true`;
+
+/** A task with its context (see contextSelect). */
+export async function findTaskContext(db: Db, dealerIds: string[], id: string): Promise<TaskContextRow | undefined> {
+  if (!dealerIds.length) return undefined;
+  const one = sql`(select * from callback_tasks where dealer_id in (${sql.join(dealerIds)}) and id = ${id})`;
+  return (await sql<TaskContextRow>`${contextSelect(one)}`.execute(db)).rows[0];
 }
 
 /** The task row, locked for the rest of the transaction. */
