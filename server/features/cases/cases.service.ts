@@ -69,6 +69,30 @@ function actionsFor(c: q.CaseRowFull, actor: Actor, callbackAgentId: string | nu
   return [];
 }
 
+const toEvent = (e: Awaited<ReturnType<typeof q.findEvents>>[number]) => ({
+  seq: e.seq,
+  at: iso(e.at)!,
+  kind: e.kind,
+  loop: e.loop,
+  step: e.step,
+  actorName: e.actorName,
+  note: e.note,
+  details: JSON.parse(e.detailsJson) as Record<string, unknown>,
+});
+
+/** The step timestamps and due times of the form (SPEC §3.9), as ISO strings. */
+const stepTimes = (c: q.CaseRowFull) => ({
+  formDueAt: iso(c.formDueAt),
+  forwardedAt: iso(c.forwardedAt),
+  receivedAt: iso(c.receivedAt),
+  replyDueAt: iso(c.replyDueAt),
+  repliedAt: iso(c.repliedAt),
+  returnDueAt: iso(c.returnDueAt),
+  returnedAt: iso(c.returnedAt),
+  secondCallbackDueAt: iso(c.secondCallbackDueAt),
+  secondCallbackAt: iso(c.secondCallbackAt),
+});
+
 export async function getCase(db: Db, actor: Actor, id: string): Promise<CaseDetail> {
   const s = await q.findCase(db, actor.dealerIds, id, viewerOf(actor));
   if (!s) throw notFound('Case');
@@ -76,10 +100,8 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<CaseDet
   if (!c) throw notFound('Case');
   return {
     ...toSummary(s, caseNow()),
-    responseId: c.responseId,
-    questionKey: c.questionKey,
-    taskId: c.taskId,
-    customerId: c.customerId,
+    ...stepTimes(c),
+    ...{ responseId: c.responseId, questionKey: c.questionKey, taskId: c.taskId, customerId: c.customerId },
     vin: s.vin,
     recipientRoles: c.recipientRoles,
     handlerUserId: c.handlerUserId,
@@ -88,29 +110,11 @@ export async function getCase(db: Db, actor: Actor, id: string): Promise<CaseDet
     closedReason: c.closedReason,
     resolutionNote: c.resolutionNote,
     handlingResult: c.handlingResult,
-    formDueAt: iso(c.formDueAt),
-    forwardedAt: iso(c.forwardedAt),
-    receivedAt: iso(c.receivedAt),
-    replyDueAt: iso(c.replyDueAt),
-    repliedAt: iso(c.repliedAt),
-    returnDueAt: iso(c.returnDueAt),
-    returnedAt: iso(c.returnedAt),
-    secondCallbackDueAt: iso(c.secondCallbackDueAt),
     secondCallbackTaskId: c.secondCallbackTaskId,
-    secondCallbackAt: iso(c.secondCallbackAt),
     complaintId: c.complaintId,
     loopEscalated: !!c.loopEscalatedAt,
     actions: actionsFor(c, actor, s.callbackAgentId),
-    events: events.map((e) => ({
-      seq: e.seq,
-      at: iso(e.at)!,
-      kind: e.kind,
-      loop: e.loop,
-      step: e.step,
-      actorName: e.actorName,
-      note: e.note,
-      details: JSON.parse(e.detailsJson) as Record<string, unknown>,
-    })),
+    events: events.map(toEvent),
   };
 }
 

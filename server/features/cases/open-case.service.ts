@@ -1,4 +1,4 @@
-import type { OpenCaseRequest, RoutePreview, RoutePreviewQuery } from '../../../core/contracts/cases';
+import type { CaseChannel, OpenCaseRequest, RoutePreview, RoutePreviewQuery } from '../../../core/contracts/cases';
 import {
   allowedPaths,
   channelOfTaskType,
@@ -58,6 +58,28 @@ async function checkInput(db: Db, dealerId: string, body: OpenCaseRequest) {
   return { src, channel: pickChannel(src, body) };
 }
 
+/** The new row: the form's fields (SPEC §3.9) from the response, its task and the agent's input. */
+function newCase(src: Source, body: OpenCaseRequest, channel: CaseChannel, routing: Routing, handler: string | null) {
+  return {
+    channel,
+    path: routing.path,
+    responseId: src.id,
+    questionKey: body.questionKey ?? null,
+    taskId: src.taskId,
+    customerId: src.customerId,
+    vehicleId: src.vehicleId,
+    sourceKind: src.sourceKind,
+    sourceId: src.sourceId,
+    problem: body.problem,
+    severity: body.severity,
+    department: body.department,
+    recipientRoles: recipientsOf(routing, handler),
+    handlerUserId: handler,
+    status: 'open',
+    resolutionNote: body.resolutionNote ?? '',
+  };
+}
+
 export async function openCase(db: Db, actor: Actor, body: OpenCaseRequest) {
   const dealerId = requireDealer(actor);
   const { src, channel } = await checkInput(db, dealerId, body);
@@ -65,40 +87,18 @@ export async function openCase(db: Db, actor: Actor, body: OpenCaseRequest) {
   const routing = routeCase(ctx.rules, { ...body, channel });
   const handler = body.handlerUserId ?? (routing.path === 'daily_report' ? src.staffUserId : null);
   const id = await db.transaction().execute(async (tx) => {
+    const formNo = await q.nextFormNo(tx, dealerId, ymdAt(ctx.cal, ctx.now));
+    const row = newCase(src, body, channel, routing, handler);
     const caseId = await q.insertCase(tx, {
-      dealerId,
-      formNo: await q.nextFormNo(tx, dealerId, ymdAt(ctx.cal, ctx.now)),
-      channel,
-      path: routing.path,
-      responseId: src.id,
-      questionKey: body.questionKey ?? null,
-      taskId: src.taskId,
-      customerId: src.customerId,
-      vehicleId: src.vehicleId,
-      sourceKind: src.sourceKind,
-      sourceId: src.sourceId,
-      problem: body.problem,
-      severity: body.severity,
-      department: body.department,
-      recipientRoles: recipientsOf(routing, handler),
-      handlerUserId: handler,
-      filledBy: actor.userId,
-      status: 'open',
-      resolutionNote: body.resolutionNote ?? '',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+      ...row,
+      ...{ dealerId, formNo, filledBy: actor.userId, createdAt: ctx.now, updatedAt: ctx.now },
     });
     const c = (await q.lockCase(tx, dealerId, caseId))!;
     await event(tx, c, 'opened', ctx.now, actor, { details: { path: routing.path, channel }, note: body.problem });
     await startPath(tx, c, ctx, actor);
     await appendAudit(tx, {
-      dealerId,
-      actorUserId: actor.userId,
-      actorUsername: actor.username,
-      action: 'case.open',
-      entityType: 'dissatisfaction_case',
-      entityId: caseId,
-      ip: actor.ip,
+      ...{ dealerId, actorUserId: actor.userId, actorUsername: actor.username, ip: actor.ip },
+      ...{ action: 'case.open', entityType: 'dissatisfaction_case', entityId: caseId },
       details: { path: routing.path, responseId: src.id },
     });
     return caseId;
