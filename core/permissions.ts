@@ -70,6 +70,8 @@ export const PERMISSIONS = [
   'appeals:rule',
   'hotline:log',
   'forum:monitor',
+  'kpis:read',
+  'kpis:benchmark',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -234,6 +236,24 @@ const CASE_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   dealer_admin: ['cases:read', 'cases:configure'],
 };
 for (const [role, extra] of Object.entries(CASE_PERMISSIONS) as [Role, readonly Permission[]][])
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
+
+/**
+ * KPIs and dashboards (issue 7, SPEC §5): the directors, the GM, CS supervisor and lead and the quality department
+ * read their dealer's dashboards; the group analyst reads every dealer of their scope and the benchmark; the GM sees
+ * their own dealer against the regional and national averages (SPEC §5.5).
+ */
+const KPI_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_lead: ['kpis:read'],
+  cs_supervisor: ['kpis:read'],
+  aftersales_director: ['kpis:read'],
+  sales_director: ['kpis:read'],
+  quality: ['kpis:read'],
+  gm: ['kpis:read', 'kpis:benchmark'],
+  group_analyst: ['kpis:read', 'kpis:benchmark'],
+  system_admin: ['kpis:benchmark'],
+};
+for (const [role, extra] of Object.entries(KPI_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -14,6 +14,7 @@ import { customersRoutes } from './features/customers/customers.routes';
 import { importsRoutes } from './features/imports/imports.routes';
 import { callbacksRoutes } from './features/callbacks/callbacks.routes';
 import { casesRoutes } from './features/cases/cases.routes';
+import { kpisRoutes } from './features/kpis/kpis.routes';
 import { faqRoutes } from './features/faq/faq.routes';
 import { surveyLinksRoutes } from './features/survey-links/survey-links.routes';
 import { authRoutes } from './features/auth/auth.routes';
@@ -121,6 +122,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   importsRoutes(app);
   callbacksRoutes(app);
   casesRoutes(app);
+  kpisRoutes(app);
   faqRoutes(app);
   surveyLinksRoutes(app);
   workbenchRoutes(app);

@@ -7,6 +7,7 @@ import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
 import { surveyLinkFixture, SURVEY_LINK_SAMPLES, type SurveyLinkFixture } from './samples/survey-links';
 import { casesFixture, CASES_SAMPLES, type CasesFixture } from './samples/cases';
 import { complaintsFixture, COMPLAINT_SAMPLES, type ComplaintsFixture } from './samples/complaints';
+import { KPI_SAMPLES } from './samples/kpis';
 import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { CALENDAR_SAMPLES } from './samples/calendar';
 import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
@@ -135,6 +136,7 @@ export const SAMPLES: Record<string, Sample> = {
   ...(SURVEY_LINK_SAMPLES as Record<string, Sample>),
   ...(CASES_SAMPLES as Record<string, Sample>),
   ...(COMPLAINT_SAMPLES as Record<string, Sample>),
+  ...(KPI_SAMPLES as Record<string, Sample>),
   ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
   ...(CALENDAR_SAMPLES as Record<string, Sample>),

@@ -42,6 +42,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
   onsite: lazy(() => import('./features/onsite/OnsiteSurveyPage')),
   registers: lazy(() => import('./features/registers/RegistersPage')),
+  benchmark: lazy(() => import('./features/kpis/BenchmarkPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };

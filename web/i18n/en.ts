@@ -6,6 +6,7 @@ import { forumEn } from '../features/forum/i18n.en';
 import { workbenchEn } from '../features/workbench/i18n.en';
 import { onsiteEn } from '../features/onsite/i18n.en';
 import { registersEn } from '../features/registers/i18n.en';
+import { kpisEn } from '../features/kpis/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
 import { questionnairesEn } from '../features/questionnaires/i18n.en';
@@ -62,6 +63,7 @@ export const en: Messages = {
     wecomRobots: 'WeCom robots',
     users: 'Users',
     audit: 'Audit log',
+    benchmark: 'Dealer benchmark',
   },
   layout: {
     dealer: 'Current dealer',
@@ -252,6 +254,7 @@ export const en: Messages = {
   workbench: workbenchEn,
   onsite: onsiteEn,
   registers: registersEn,
+  kpis: kpisEn,
   cases: casesEn,
   audit: {
     title: 'Audit log',

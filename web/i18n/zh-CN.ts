@@ -6,6 +6,7 @@ import { forumZhCN } from '../features/forum/i18n.zh-CN';
 import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
 import { onsiteZhCN } from '../features/onsite/i18n.zh-CN';
 import { registersZhCN } from '../features/registers/i18n.zh-CN';
+import { kpisZhCN } from '../features/kpis/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
 import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
@@ -61,6 +62,7 @@ export const zhCN = {
     wecomRobots: '企业微信机器人',
     users: '用户管理',
     audit: '审计日志',
+    benchmark: '经销商对标',
   },
   layout: {
     dealer: '当前经销商',
@@ -250,6 +252,7 @@ export const zhCN = {
   workbench: workbenchZhCN,
   onsite: onsiteZhCN,
   registers: registersZhCN,
+  kpis: kpisZhCN,
   cases: casesZhCN,
   audit: {
     title: '审计日志',

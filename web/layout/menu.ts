@@ -8,6 +8,7 @@ import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
 import { EditOutlined } from '@ant-design/icons';
+import { BarChartOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -29,6 +30,7 @@ export const MENU_KEYS = [
   'workbench',
   'onsite',
   'registers',
+  'benchmark',
   'staff',
   'dealers',
   'customers',
@@ -75,6 +77,13 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.registers',
     icon: ProfileOutlined,
     permission: 'registers:read',
+  },
+  {
+    key: 'benchmark',
+    path: '/benchmark',
+    labelKey: 'nav.benchmark',
+    icon: BarChartOutlined,
+    permission: 'kpis:benchmark',
   },
   { key: 'staff', path: '/staff', labelKey: 'nav.staff', icon: TeamOutlined, permission: 'staff:read' },
   { key: 'dealers', path: '/dealers', labelKey: 'nav.dealers', icon: ShopOutlined, permission: 'org:read' },

@@ -5,6 +5,7 @@ import { RoleTags } from '../../ui/RoleTags';
 import { PageTitle } from '../../ui/PageTitle';
 import { useSession } from '../auth/session';
 import { CaseWidget } from '../cases/CaseWidget';
+import { DashboardCharts } from '../kpis/DashboardCharts';
 import { sortRolesForDashboard } from './role-order';
 
 /** What this role's workbench will hold; no numbers until the capabilities exist. */
@@ -59,6 +60,7 @@ export default function DashboardPage() {
         </Descriptions>
       </Card>
       <CaseWidget />
+      <DashboardCharts />
       {roles.map((role) => (
         <div key={role} style={{ marginBottom: 16 }}>
           <ComingWidgets role={role} />

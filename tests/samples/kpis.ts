@@ -1,0 +1,15 @@
+import type { Role } from '../../core/permissions';
+
+/** Route samples for the KPIs and dashboards (issue 7): every read answers 200 for the roles holding it. */
+type Sample = (f: unknown, role: Role) => { url: string; body?: unknown; ok: number };
+
+export const KPI_SAMPLES: Record<string, Sample> = {
+  'GET /api/kpis/summary': () => ({ url: '/api/kpis/summary?granularity=month&groupBy=department', ok: 200 }),
+  'GET /api/kpis/trend': () => ({ url: '/api/kpis/trend?granularity=week', ok: 200 }),
+  'GET /api/kpis/factors': () => ({ url: '/api/kpis/factors', ok: 200 }),
+  'GET /api/kpis/dissatisfaction-pareto': () => ({ url: '/api/kpis/dissatisfaction-pareto', ok: 200 }),
+  'GET /api/kpis/staff-ranking': () => ({ url: '/api/kpis/staff-ranking?role=agent', ok: 200 }),
+  'GET /api/kpis/overdue-heatmap': () => ({ url: '/api/kpis/overdue-heatmap', ok: 200 }),
+  'GET /api/kpis/drill': () => ({ url: '/api/kpis/drill?kind=responses&dissatisfiedOnly=true', ok: 200 }),
+  'GET /api/kpis/benchmark': () => ({ url: '/api/kpis/benchmark?businessLine=after_sales', ok: 200 }),
+};

@@ -1,0 +1,39 @@
+import { Card, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { KpiDrill } from '../../../core/contracts/kpis';
+import { useKpiDrill, type DrillParams } from '../../api/kpis';
+
+/** The rows behind the clicked chart point (masked personal data), under the charts. */
+export function DrillTable({ params, onClose }: { params: DrillParams | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const q = useKpiDrill(params);
+  if (!params) return null;
+  const rows: KpiDrill['rows'] = q.data?.rows ?? [];
+  return (
+    <Card
+      size="small"
+      title={t('kpis.drill.title', { kind: t(`kpis.drill.kinds.${params.kind}`), total: q.data?.total ?? 0 })}
+      extra={<a onClick={onClose}>{t('kpis.drill.close')}</a>}
+      style={{ marginTop: 16 }}
+      data-testid="kpi-drill"
+    >
+      <Table
+        size="small"
+        rowKey="id"
+        loading={q.isLoading}
+        dataSource={rows}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t('kpis.drill.at'), dataIndex: 'at', render: (v: string) => v.replace('T', ' ').slice(0, 16) },
+          { title: t('kpis.drill.customer'), dataIndex: 'customer' },
+          { title: t('kpis.drill.phone'), dataIndex: 'phone' },
+          { title: t('kpis.drill.staff'), dataIndex: 'staff' },
+          { title: t('kpis.drill.status'), dataIndex: 'status', render: (v: string) => <Tag>{v}</Tag> },
+          { title: t('kpis.drill.score'), dataIndex: 'score' },
+          { title: t('kpis.drill.detail'), dataIndex: 'detail' },
+        ]}
+        onRow={() => ({ 'data-testid': 'kpi-drill-row' }) as React.HTMLAttributes<HTMLElement>}
+      />
+    </Card>
+  );
+}
