@@ -11,6 +11,7 @@ import { seedDemoTransactions } from './db/seed/demo-dms';
 import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
 import { seedDemoFaq } from './db/seed/demo-faq';
 import { markStaleInterrupted } from './features/imports/imports.queries';
+import { generateAll as generateCallbackTasks } from './features/callbacks/generator';
 import { startSchedules } from './jobs/schedule';
 import { startWorker } from './jobs/worker';
 
@@ -96,6 +97,7 @@ export async function startServer(config: Config, opts: { quiet?: boolean } = {}
 export async function seedDemoDms(database: Database, config: Config) {
   await seedDemoFaq(database.db);
   for (const [i, d] of DEMO_DEALERS.entries()) await seedDemoTransactions(database.db, config, d.code, 1000 + i);
+  await generateCallbackTasks(database.db); // the demo queue is ready at once, not after the next 30 s cycle
 }
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]) {

@@ -166,6 +166,21 @@ async function applyRuling(tx: Db, appeal: q.AppealRow, upheld: boolean, at: Dat
   return voidPenaltiesOf(tx, appeal.dealerId, complaint.id, `appeal ${appeal.id} upheld`);
 }
 
+function notifyRuling(tx: Db, appeal: q.AppealRow, input: z.infer<typeof RulingRequest>) {
+  return notify(tx, {
+    dealerId: appeal.dealerId,
+    event: 'appeal.ruled',
+    recipients: {
+      userIds: [appeal.appellantUserId],
+      roles: ['cs_supervisor', ...headRolesOf(appeal.staffDepartment)],
+    },
+    title: input.upheld ? '申诉成立，抱怨单作废' : '申诉不成立，请立即处理',
+    body: input.statement.slice(0, 200),
+    link: `/complaints/${appeal.complaintId}`,
+    dedupeKey: `appeal:${appeal.id}:ruled`,
+  });
+}
+
 export async function ruleAppeal(db: Db, actor: Actor, id: string, input: z.infer<typeof RulingRequest>) {
   const dealerId = requireDealer(actor);
   const appeal = await loadAppeal(db, dealerId, id);
@@ -195,18 +210,7 @@ export async function ruleAppeal(db: Db, actor: Actor, id: string, input: z.infe
       },
       entity: { type: 'appeal', id },
     });
-    await notify(tx, {
-      dealerId,
-      event: 'appeal.ruled',
-      recipients: {
-        userIds: [appeal.appellantUserId],
-        roles: ['cs_supervisor', ...headRolesOf(appeal.staffDepartment)],
-      },
-      title: input.upheld ? '申诉成立，抱怨单作废' : '申诉不成立，请立即处理',
-      body: input.statement.slice(0, 200),
-      link: `/complaints/${appeal.complaintId}`,
-      dedupeKey: `appeal:${id}:ruled`,
-    });
+    await notifyRuling(tx, appeal, input);
   });
   return toAppeal(await loadAppeal(db, dealerId, id));
 }

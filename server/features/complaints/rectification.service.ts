@@ -73,6 +73,18 @@ async function noticeDueAt(tx: Db, dealerId: string): Promise<Date | null> {
   });
 }
 
+function notifyIssued(tx: Db, complaint: Awaited<ReturnType<typeof loadComplaint>>, id: string, text: string) {
+  return notify(tx, {
+    dealerId: complaint.dealerId,
+    event: 'rectification.issued',
+    recipients: { roles: [...new Set([...headRolesOf(complaint.department), 'gm'])] },
+    title: '整改通知单',
+    body: text.slice(0, 200),
+    link: `/complaints/${complaint.id}`,
+    dedupeKey: `rectification:${id}:issued`,
+  });
+}
+
 export async function issueNotice(
   db: Db,
   actor: Actor,
@@ -103,15 +115,7 @@ export async function issueNotice(
       details: { majorLoss: input.majorLoss, dueAt: iso(dueAt), disciplinaryAction: input.disciplinaryAction ?? null },
       entity: { type: 'rectification_notice', id: row.id },
     });
-    await notify(tx, {
-      dealerId,
-      event: 'rectification.issued',
-      recipients: { roles: [...new Set([...headRolesOf(complaint.department), 'gm'])] },
-      title: '整改通知单',
-      body: input.requirements.slice(0, 200),
-      link: `/complaints/${complaintId}`,
-      dedupeKey: `rectification:${row.id}:issued`,
-    });
+    await notifyIssued(tx, complaint, row.id, input.requirements);
     return row.id;
   });
   return toNotice(await loadNotice(db, dealerId, id));
