@@ -9,8 +9,8 @@ const unitOnly = ['server/db/script.test.ts'];
  */
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['core/**/*.test.ts', 'server/db/script.test.ts'] } },
       {

@@ -66,7 +66,7 @@ describe(`bad input to every route on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     admin = await t.login('system_admin');
     f = await fixture(t, admin);
-  });
+  }, 300_000);
 
   it(
     'answers every bad body, id and query with a specific 4xx error and changes nothing',

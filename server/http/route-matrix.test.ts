@@ -9,7 +9,7 @@ describe(`every route × every role on ${TEST_DB_KIND}`, () => {
   let f: Fixture;
   beforeAll(async () => {
     f = await fixture(t, await t.login('system_admin'));
-  });
+  }, 300_000);
 
   const protectedRoutes = () => t.app.manyi.routes.filter((r) => r.access !== 'public');
   let denials = 0;
