@@ -147,5 +147,25 @@ describe('DMS import (headless Chromium)', () => {
     await expectText(page.getByTestId('timeline-repair_order'), new RegExp(`维修工单.*${RO_NUMBER}`));
     await expectText(page.getByTestId('customer-vehicles'), /沪AK7M26/);
     await expectText(page.getByTestId('customer-contact'), /137\*\*\*\*4567/);
+
+    // 客户信息修正: file one from the 360 page, then fix it on the corrections page (the admin manages all).
+    await page.getByTestId('file-correction').click();
+    await page.getByTestId('correction-field').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '地址' }).first().click();
+    await page.getByTestId('correction-value').fill('上海市嘉定区安亭镇墨玉路 888 号');
+    await page.getByTestId('correction-found-how').fill('回访时客户告知');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.getByTestId('menu-corrections').click();
+    await expectText(page.getByTestId('page-title'), '客户信息修正');
+    const row = page.getByTestId('corrections-table').locator('tr.ant-table-row', { hasText: CUSTOMER });
+    await expectText(row, /地址.*墨玉路 888 号.*待修正/);
+    await row.getByTestId('correction-resolve').click();
+    await page.getByTestId('correction-note').fill('已按客户告知修改');
+    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await page.getByTestId('correction-filter').getByText('待确认').click();
+    await expectText(
+      page.getByTestId('corrections-table').locator('tr.ant-table-row', { hasText: CUSTOMER }),
+      /已修正待确认/,
+    );
   });
 });
