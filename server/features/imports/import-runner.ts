@@ -75,6 +75,8 @@ function addRow(t: RunTarget, chunk: ReturnType<typeof emptyChunk>, rowNo: numbe
   }
 }
 
+const ANALYZE_SQL = 'analyze customers, customer_phones, vehicles';
+
 /**
  * Streams the file in chunks; each chunk is validated here while the previous one is merged by the
  * database (one chunk in flight), and written in its own transaction (see chunk-writer.ts).
@@ -85,9 +87,16 @@ async function streamChunks(db: Db, config: Config, t: RunTarget, ctx: WriteCont
   const size = CHUNK_ROWS[session.kind];
   await session.exec(createStageSql(ctx.tables));
   let inflight: Promise<void> = Promise.resolve();
+  let written = 0;
   const submit = async (chunk: Chunk) => {
     await inflight;
-    inflight = writeChunk(session, ctx, chunk).then(() => new Promise<void>((r) => setImmediate(r)));
+    // Fresh statistics when the tables the matching joins read have grown (PGlite has no autovacuum; a
+    // planner that believes customer_phones is tiny scans it once per staged customer).
+    const analyze = (written & (written - 1)) === 0;
+    written++;
+    inflight = (analyze ? session.exec(ANALYZE_SQL) : Promise.resolve())
+      .then(() => writeChunk(session, ctx, chunk))
+      .then(() => new Promise<void>((r) => setImmediate(r)));
     inflight.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   };
   try {
