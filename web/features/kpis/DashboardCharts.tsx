@@ -17,14 +17,6 @@ import { KpiCards } from './KpiCards';
 import { factorOption, heatmapOption, paretoOption, rankingOption, trendOption } from './options';
 
 type Gran = 'day' | 'week' | 'month' | 'quarter';
-const ymd = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-/** The first day of the month two months back, to today (the server's default range). */
-function defaultDates(): [string, string] {
-  const now = new Date();
-  return [ymd(new Date(now.getFullYear(), now.getMonth() - 2, 1)), ymd(now)];
-}
-
 /**
  * The GM's and directors' dashboard charts (issue 7): KPI cards, satisfaction trend, factor breakdown, Pareto of
  * dissatisfaction reasons, staff ranking and the overdue heat map; a click on a point opens the rows behind it.
@@ -32,15 +24,15 @@ function defaultDates(): [string, string] {
 export function DashboardCharts() {
   const { t } = useTranslation();
   const allowed = useCan('kpis:read');
-  const [dates, setDates] = useState<[string, string]>(defaultDates);
+  const [dates, setDates] = useState<[string, string]>(['', '']); // empty: the server's default range in the dealer's time zone
   const [line, setLine] = useState<'all' | 'after_sales' | 'sales'>('all');
   const [gran, setGran] = useState<Gran>('month');
   const [role, setRole] = useState<'advisor' | 'agent'>('advisor');
   const [drill, setDrill] = useState<DrillParams | null>(null);
   const range: KpiRange = useMemo(
     () => ({
-      from: dates[0],
-      to: dates[1],
+      from: dates[0] || undefined,
+      to: dates[1] || undefined,
       businessLine: line === 'all' ? undefined : line,
     }),
     [dates, line],
@@ -79,14 +71,14 @@ export function DashboardCharts() {
           type="date"
           style={{ width: 150 }}
           value={dates[0]}
-          onChange={(e) => e.target.value && setDates([e.target.value, dates[1]])}
+          onChange={(e) => setDates([e.target.value, dates[1]])}
           data-testid="kpi-from"
         />
         <Input
           type="date"
           style={{ width: 150 }}
           value={dates[1]}
-          onChange={(e) => e.target.value && setDates([dates[0], e.target.value])}
+          onChange={(e) => setDates([dates[0], e.target.value])}
           data-testid="kpi-to"
         />
         <Select
