@@ -6,6 +6,7 @@ import { forumEn } from '../features/forum/i18n.en';
 import { workbenchEn } from '../features/workbench/i18n.en';
 import { onsiteEn } from '../features/onsite/i18n.en';
 import { registersEn } from '../features/registers/i18n.en';
+import { callbacksEn } from '../features/callbacks/i18n.en';
 import { kpisEn } from '../features/kpis/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
 import { importsEn } from '../features/imports/i18n.en';
@@ -54,6 +55,9 @@ export const en: Messages = {
     workbench: 'Callback workbench',
     onsite: 'On-site survey',
     registers: 'Registers',
+    callbackQueue: 'Callback queue',
+    callbackRules: 'Callback rules',
+    handoffs: 'Contact data to fix',
     customers: 'Customer search',
     customerFlags: 'Survey interference',
     corrections: 'Data corrections',
@@ -254,6 +258,7 @@ export const en: Messages = {
   workbench: workbenchEn,
   onsite: onsiteEn,
   registers: registersEn,
+  callbacks: callbacksEn,
   kpis: kpisEn,
   cases: casesEn,
   audit: {

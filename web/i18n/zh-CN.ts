@@ -6,6 +6,7 @@ import { forumZhCN } from '../features/forum/i18n.zh-CN';
 import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
 import { onsiteZhCN } from '../features/onsite/i18n.zh-CN';
 import { registersZhCN } from '../features/registers/i18n.zh-CN';
+import { callbacksZhCN } from '../features/callbacks/i18n.zh-CN';
 import { kpisZhCN } from '../features/kpis/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
 import { importsZhCN } from '../features/imports/i18n.zh-CN';
@@ -53,6 +54,9 @@ export const zhCN = {
     workbench: '回访工作台',
     onsite: '现场调查',
     registers: '登记表',
+    callbackQueue: '回访队列',
+    callbackRules: '回访规则',
+    handoffs: '待修正联系方式',
     customers: '客户查询',
     customerFlags: '回访干扰预警',
     corrections: '客户信息修正',
@@ -252,6 +256,7 @@ export const zhCN = {
   workbench: workbenchZhCN,
   onsite: onsiteZhCN,
   registers: registersZhCN,
+  callbacks: callbacksZhCN,
   kpis: kpisZhCN,
   cases: casesZhCN,
   audit: {

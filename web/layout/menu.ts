@@ -9,6 +9,7 @@ import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutli
 import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
 import { EditOutlined } from '@ant-design/icons';
 import { BarChartOutlined } from '@ant-design/icons';
+import { OrderedListOutlined, ScheduleOutlined, ToolOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
 import type { Messages } from '../i18n/messages';
@@ -30,6 +31,9 @@ export const MENU_KEYS = [
   'workbench',
   'onsite',
   'registers',
+  'callback-queue',
+  'callback-rules',
+  'handoffs',
   'benchmark',
   'staff',
   'dealers',
@@ -77,6 +81,27 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.registers',
     icon: ProfileOutlined,
     permission: 'registers:read',
+  },
+  {
+    key: 'callback-queue',
+    path: '/callback-queue',
+    labelKey: 'nav.callbackQueue',
+    icon: OrderedListOutlined,
+    permission: 'callbacks:lead',
+  },
+  {
+    key: 'callback-rules',
+    path: '/callback-rules',
+    labelKey: 'nav.callbackRules',
+    icon: ScheduleOutlined,
+    permission: 'callbacks:configure',
+  },
+  {
+    key: 'handoffs',
+    path: '/handoffs',
+    labelKey: 'nav.handoffs',
+    icon: ToolOutlined,
+    permission: 'callbacks:fix-contact',
   },
   {
     key: 'benchmark',

@@ -1,0 +1,56 @@
+import { App, Form, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAssignTask, type QueueRow } from '../../api/callbacks';
+import { useNotifyError } from '../../ui/use-notify-error';
+import type { AgentOption } from './QueueFilters';
+
+const EVERYONE = '__everyone__';
+
+/** Reassign one task to an agent, or back to the shared queue. */
+export function AssignDialog(props: { row: QueueRow | null; agents: AgentOption[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const assign = useAssignTask();
+  const [agent, setAgent] = useState<string | undefined>(undefined);
+  const row = props.row;
+  const submit = () => {
+    if (!row || !agent) return;
+    assign.mutate(
+      { taskId: row.id, userId: agent === EVERYONE ? null : agent },
+      {
+        onSuccess: () => {
+          void message.success(t('callbacks.queue.assignDialog.done'));
+          setAgent(undefined);
+          props.onClose();
+        },
+        onError: notifyError,
+      },
+    );
+  };
+  return (
+    <Modal
+      open={row !== null}
+      title={t('callbacks.queue.assignDialog.title')}
+      onCancel={props.onClose}
+      onOk={submit}
+      okButtonProps={{ disabled: !agent, loading: assign.isPending }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {row?.customerName} · {row ? t(`callbacks.types.${row.type}`) : ''}
+      </Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={t('callbacks.queue.assignDialog.agent')} extra={t('callbacks.queue.assignDialog.hint')}>
+          <Select
+            value={agent}
+            onChange={setAgent}
+            options={[{ value: EVERYONE, label: t('callbacks.queue.assignDialog.everyone') }, ...props.agents]}
+            data-testid="assign-agent"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
