@@ -1,4 +1,6 @@
 import { casesEn } from '../features/cases/i18n.en';
+import { caseRulesEn } from '../features/cases/i18n-rules.en';
+import { penaltyRulesEn } from '../features/complaints/i18n-penalty-rules.en';
 import { faqEn } from '../features/faq/i18n.en';
 import { complaintsEn } from '../features/complaints/i18n.en';
 import { hotlineEn } from '../features/hotline/i18n.en';
@@ -46,6 +48,8 @@ export const en: Messages = {
     faq: 'FAQ knowledge base',
     complaints: 'Complaints',
     cases: 'Dissatisfaction tracking',
+    caseRules: 'Closed-loop rules',
+    penaltyRules: 'Penalty rules',
     penalties: 'Penalty ledger',
     myPenalties: 'My penalties & appeals',
     appeals: 'Appeal rulings',
@@ -261,6 +265,8 @@ export const en: Messages = {
   callbacks: callbacksEn,
   kpis: kpisEn,
   cases: casesEn,
+  caseRules: caseRulesEn,
+  penaltyRules: penaltyRulesEn,
   audit: {
     title: 'Audit log',
     time: 'Time',

@@ -1,4 +1,6 @@
 import { casesZhCN } from '../features/cases/i18n.zh-CN';
+import { caseRulesZhCN } from '../features/cases/i18n-rules.zh-CN';
+import { penaltyRulesZhCN } from '../features/complaints/i18n-penalty-rules.zh-CN';
 import { faqZhCN } from '../features/faq/i18n.zh-CN';
 import { complaintsZhCN } from '../features/complaints/i18n.zh-CN';
 import { hotlineZhCN } from '../features/hotline/i18n.zh-CN';
@@ -45,6 +47,8 @@ export const zhCN = {
     faq: 'FAQ 知识库',
     complaints: '客户抱怨',
     cases: '不满意问题跟踪',
+    caseRules: '闭环规则',
+    penaltyRules: '处罚规则',
     penalties: '处罚台账',
     myPenalties: '我的处罚与申诉',
     appeals: '申诉裁决',
@@ -259,6 +263,8 @@ export const zhCN = {
   callbacks: callbacksZhCN,
   kpis: kpisZhCN,
   cases: casesZhCN,
+  caseRules: caseRulesZhCN,
+  penaltyRules: penaltyRulesZhCN,
   audit: {
     title: '审计日志',
     time: '时间',

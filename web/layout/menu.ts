@@ -8,6 +8,7 @@ import { CalendarOutlined, WechatWorkOutlined } from '@ant-design/icons';
 import { AlertOutlined, FileSearchOutlined, CustomerServiceOutlined, GlobalOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@ant-design/icons';
 import { EditOutlined } from '@ant-design/icons';
+import { ControlOutlined } from '@ant-design/icons';
 import { BarChartOutlined } from '@ant-design/icons';
 import { OrderedListOutlined, ScheduleOutlined, ToolOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
@@ -48,12 +49,14 @@ export const MENU_KEYS = [
   'faq',
   'hotline',
   'cases',
+  'case-rules',
   'complaints',
   'forum',
   'penalties',
   'appeals',
   'rectification',
   'my-penalties',
+  'penalty-rules',
   'users',
   'audit',
 ] as const;
@@ -166,6 +169,13 @@ export const MENU: readonly MenuEntry[] = [
   },
   { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: IssuesCloseOutlined, permission: 'cases:read' },
   {
+    key: 'case-rules',
+    path: '/case-rules',
+    labelKey: 'nav.caseRules',
+    icon: ControlOutlined,
+    permission: 'cases:configure',
+  },
+  {
     key: 'complaints',
     path: '/complaints',
     labelKey: 'nav.complaints',
@@ -200,6 +210,13 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.myPenalties',
     icon: SolutionOutlined,
     permission: 'appeals:file',
+  },
+  {
+    key: 'penalty-rules',
+    path: '/penalty-rules',
+    labelKey: 'nav.penaltyRules',
+    icon: ControlOutlined,
+    permission: 'penalties:configure',
   },
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },

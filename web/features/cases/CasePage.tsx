@@ -6,6 +6,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
+import { ReassignCallbackButton } from './ReassignCallbackButton';
 import { CaseStatusTag, DueCell, useWhen } from './labels';
 
 /** 客户不满意问题跟踪解决表 (AYT-JL-客服-03, SPEC §3.9): the form, the step to do, and the whole timeline. */
@@ -30,6 +31,7 @@ export default function CasePage() {
         }
       />
       <CaseActions c={c} />
+      <ReassignCallbackButton c={c} />
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" style={{ marginBottom: 16 }}>

@@ -1,0 +1,53 @@
+import type { Widen } from '../../i18n/messages';
+import type { caseRulesZhCN } from './i18n-rules.zh-CN';
+
+/** Closed-loop rules page texts (en); mounted as `caseRules` in web/i18n/en.ts. */
+export const caseRulesEn: Widen<typeof caseRulesZhCN> = {
+  title: 'Closed-loop rules',
+  current: 'In force: version {{n}} (from {{date}})',
+  preset: 'Preset (no version saved yet)',
+  newVersion: 'New version',
+  effectiveFrom: 'Effective from',
+  note: 'Note',
+  save: 'Save new version',
+  saved: 'New version saved',
+  history: 'Version history',
+  version: 'Version',
+  timing: 'Form and deadlines',
+  routing: 'Recipients',
+  escalation: 'Escalation',
+  fields: {
+    formCutoff: 'Form cut-off (same day)',
+    afterCutoff: 'Problems recorded after the cut-off',
+    afterCutoffTime: 'Next working day at',
+    trackingFormWhen: 'After-sales phone callbacks: tracking form when',
+    replyWorkingDays: 'Department reply to the customer (working days)',
+    replyWorkingHours: 'plus (working hours)',
+    returnWorkingDays: 'Form returned within (working days)',
+    secondCallbackWorkingDays: 'Second callback within (working days)',
+    dailyReportWorkingDays: 'Daily-report result within (working days)',
+    lineRecipients: '{{line}} tracking form goes to',
+    departmentRoles: 'Also when it concerns "{{dept}}"',
+    agentSupervisorRoles: 'Told when a CS step is overdue',
+    finalRoles: 'Final escalation to',
+    finalAfterWorkingHours: 'Working hours after the due time before the final level is told',
+    afterLoops: 'Escalate after this many unsatisfied loops',
+  },
+  afterCutoffModes: { rollCutoff: 'Next working day at the cut-off', atTime: 'Next working day at a set time' },
+  trackingFormWhen: {
+    severe_or_other_department: 'Severe or another department',
+    severe_only: 'Severe only',
+    other_department_only: 'Another department only',
+    always: 'Always',
+  },
+  lines: { after_sales: 'After-sales', sales: 'Sales' },
+  reassign: {
+    button: 'Hand the second callback over',
+    title: 'Another agent makes the second callback',
+    agent: 'Agent',
+    reason: 'Reason',
+    reasonHint: 'e.g. the agent who filled the form is on leave',
+    done: 'Handed over',
+  },
+  validation: 'The server refused these values:',
+};
