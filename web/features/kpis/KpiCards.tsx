@@ -13,7 +13,11 @@ export function KpiCards({ range }: { range: KpiRange }) {
   if (!row) return null;
   const item = (key: string, value: string | number, danger = false) => (
     <Col xs={12} md={6} lg={4} key={key}>
-      <Statistic title={t(`kpis.cards.${key}` as 'kpis.cards.score')} value={value} valueStyle={danger ? { color: '#cf1322' } : undefined} />
+      <Statistic
+        title={t(`kpis.cards.${key}` as 'kpis.cards.score')}
+        value={value}
+        valueStyle={danger ? { color: '#cf1322' } : undefined}
+      />
     </Col>
   );
   return (
