@@ -53,12 +53,6 @@ export const PERMISSIONS = [
   'faq:manage',
   'calendar:manage',
   'notifications:manage',
-  'registers:read',
-  'cases:create',
-  'cases:read',
-  'cases:handle',
-  'cases:escalated',
-  'cases:configure',
   'complaints:read',
   'complaints:create',
   'complaints:handle',
@@ -70,8 +64,19 @@ export const PERMISSIONS = [
   'appeals:rule',
   'hotline:log',
   'forum:monitor',
+  'registers:read',
+  'cases:create',
+  'cases:read',
+  'cases:handle',
+  'cases:escalated',
+  'cases:configure',
   'kpis:read',
   'kpis:benchmark',
+  'reports:read',
+  'reports:annotate',
+  'reports:configure',
+  'capa:manage',
+  'capa:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -178,18 +183,6 @@ const CALLBACK_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 for (const [role, extra] of Object.entries(CALLBACK_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
-/** Registers (登记表, SPEC §3.13): the CS roles, the directors, the GM and the quality department read them. */
-const REGISTER_READERS: readonly Role[] = [
-  'cs_agent',
-  'cs_lead',
-  'cs_supervisor',
-  'aftersales_director',
-  'sales_director',
-  'gm',
-  'quality',
-];
-for (const role of REGISTER_READERS) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'registers:read'];
-
 /**
  * Complaints, penalties, appeals (SPEC WF-8–WF-10, §5.7): CS registers and checks complaints, logs the hotline
  * and watches forums; department heads handle their department's complaints and approve penalties (directors
@@ -216,6 +209,18 @@ const COMPLAINT_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 };
 for (const role of ROLES.filter((r) => !SPANNING_ROLES.includes(r)))
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...(COMPLAINT_PERMISSIONS[role] ?? []), 'appeals:file'];
+
+/** Registers (登记表, SPEC §3.13): the CS roles, the directors, the GM and the quality department read them. */
+const REGISTER_READERS: readonly Role[] = [
+  'cs_agent',
+  'cs_lead',
+  'cs_supervisor',
+  'aftersales_director',
+  'sales_director',
+  'gm',
+  'quality',
+];
+for (const role of REGISTER_READERS) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'registers:read'];
 
 /**
  * Dissatisfaction cases, the closed loop (SPEC §2.3, §3.9, §4.7): CS roles open them and do the second callback;
@@ -254,6 +259,24 @@ const KPI_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   system_admin: ['kpis:benchmark'],
 };
 for (const [role, extra] of Object.entries(KPI_PERMISSIONS) as [Role, readonly Permission[]][])
+  ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
+
+/**
+ * Reports and CAPA (issue 7 part 2, SPEC §4.15–§4.16, §6): the CS roles, directors, GM and quality read the reports;
+ * the CS team lead and supervisor annotate and submit them; the dealer admin sets recipients and report settings;
+ * CS management, department heads and the GM draft and follow CAPA; the GM approves and checks it (P-DPCA).
+ */
+const REPORT_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  cs_agent: ['reports:read'],
+  cs_lead: ['reports:read', 'reports:annotate', 'capa:manage'],
+  cs_supervisor: ['reports:read', 'reports:annotate', 'capa:manage'],
+  aftersales_director: ['reports:read', 'capa:manage'],
+  sales_director: ['reports:read', 'capa:manage'],
+  quality: ['reports:read', 'capa:manage'],
+  gm: ['reports:read', 'capa:manage', 'capa:approve'],
+  dealer_admin: ['reports:read', 'reports:configure'],
+};
+for (const [role, extra] of Object.entries(REPORT_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -30,6 +30,8 @@ import { complaintsRoutes } from './features/complaints/complaints.routes';
 import { penaltiesRoutes } from './features/complaints/penalties.routes';
 import { hotlineRoutes } from './features/hotline/hotline.routes';
 import { forumRoutes } from './features/forum/forum.routes';
+import { capaRoutes } from './features/reports/capa.routes';
+import { reportsRoutes } from './features/reports/reports.routes';
 import { installErrorHandler } from './http/errors-handler';
 import './http/fastify-types';
 import { installGuard } from './http/guard';
@@ -131,6 +133,8 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   penaltiesRoutes(app);
   hotlineRoutes(app);
   forumRoutes(app);
+  reportsRoutes(app);
+  capaRoutes(app);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
   await app.register(async (docs) => {

@@ -3,16 +3,26 @@ import { DEFAULT_FIELD_PERMISSIONS } from '../core/rules/customer-privacy';
 import type { Session, TestApp } from './harness';
 import { questionnaireFixture, QUESTIONNAIRE_SAMPLES, type QuestionnaireFixture } from './questionnaire-samples';
 import { callbacksFixture, CALLBACK_SAMPLES, type CallbacksFixture } from './samples/callbacks';
+import { CALENDAR_SAMPLES } from './samples/calendar';
+import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 import { faqFixture, FAQ_SAMPLES, type FaqFixture } from './samples/faq';
+import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
 import { surveyLinkFixture, SURVEY_LINK_SAMPLES, type SurveyLinkFixture } from './samples/survey-links';
 import { casesFixture, CASES_SAMPLES, type CasesFixture } from './samples/cases';
 import { complaintsFixture, COMPLAINT_SAMPLES, type ComplaintsFixture } from './samples/complaints';
+import { reportsFixture, REPORT_SAMPLES, type ReportsFixture } from './samples/reports';
 import { KPI_SAMPLES } from './samples/kpis';
-import { registersFixture, REGISTER_SAMPLES, type RegistersFixture } from './samples/registers';
-import { CALENDAR_SAMPLES } from './samples/calendar';
-import { notificationsFixture, NOTIFICATION_SAMPLES, type NotificationsFixture } from './samples/notifications';
 
-export interface Fixture extends QuestionnaireFixture, CasesFixture, CallbacksFixture, FaqFixture, NotificationsFixture, RegistersFixture, SurveyLinkFixture, ComplaintsFixture {
+export interface Fixture
+  extends QuestionnaireFixture,
+    CallbacksFixture,
+    CasesFixture,
+    FaqFixture,
+    NotificationsFixture,
+    RegistersFixture,
+    SurveyLinkFixture,
+    ComplaintsFixture,
+    ReportsFixture {
   ownUser: string;
   target: string;
   shDealer: string;
@@ -132,14 +142,15 @@ export const SAMPLES: Record<string, Sample> = {
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),
   ...(CALLBACK_SAMPLES as Record<string, Sample>),
+  ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
+  ...(CALENDAR_SAMPLES as Record<string, Sample>),
   ...(FAQ_SAMPLES as Record<string, Sample>),
+  ...(REGISTER_SAMPLES as Record<string, Sample>),
   ...(SURVEY_LINK_SAMPLES as Record<string, Sample>),
   ...(CASES_SAMPLES as Record<string, Sample>),
   ...(COMPLAINT_SAMPLES as Record<string, Sample>),
+  ...(REPORT_SAMPLES as Record<string, Sample>),
   ...(KPI_SAMPLES as Record<string, Sample>),
-  ...(REGISTER_SAMPLES as Record<string, Sample>),
-  ...(NOTIFICATION_SAMPLES as Record<string, Sample>),
-  ...(CALENDAR_SAMPLES as Record<string, Sample>),
 };
 
 export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
@@ -221,11 +232,12 @@ export async function fixture(t: TestApp, admin: Session): Promise<Fixture> {
     hzDealer,
     ...(await questionnaireFixture(t)),
     ...(await callbacksFixture(t, customer.id)),
+    ...(await notificationsFixture(t)),
     ...(await faqFixture(t)),
+    ...(await registersFixture(t)),
     ...(await surveyLinkFixture(t)),
     ...(await casesFixture(t)),
     ...(await complaintsFixture(t)),
-    ...(await registersFixture(t)),
-    ...(await notificationsFixture(t)),
+    ...(await reportsFixture(t)),
   };
 }

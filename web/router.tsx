@@ -14,6 +14,7 @@ const NotFoundPage = lazy(() => import('./features/errors/NotFoundPage'));
 const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
 const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
+const ReportPage = lazy(() => import('./features/reports/ReportPage'));
 const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
 const PreferencesPage = lazy(() => import('./features/notifications/PreferencesPage'));
 
@@ -44,6 +45,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   workbench: lazy(() => import('./features/workbench/WorkbenchPage')),
   onsite: lazy(() => import('./features/onsite/OnsiteSurveyPage')),
   registers: lazy(() => import('./features/registers/RegistersPage')),
+  reports: lazy(() => import('./features/reports/ReportsPage')),
   'callback-queue': lazy(() => import('./features/callbacks/QueuePage')),
   'callback-rules': lazy(() => import('./features/callbacks/RulesPage')),
   handoffs: lazy(() => import('./features/callbacks/HandoffsPage')),
@@ -105,6 +107,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="cases:read">
             <CasePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports/:id',
+        element: (
+          <RequirePermission permission="reports:read">
+            <ReportPage />
           </RequirePermission>
         ),
       },

@@ -165,6 +165,31 @@ export interface CallScripts {
   updatedBy: string | null;
 }
 
+export interface CapaActions {
+  approvedAt: Timestamp | null;
+  approvedBy: string | null;
+  checkedAt: Timestamp | null;
+  checkedBy: string | null;
+  checkNote: Generated<string>;
+  closedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  department: string;
+  departmentHead: Generated<string>;
+  description: string;
+  id: Generated<string>;
+  measures: Generated<string>;
+  origin: string;
+  originComplaintId: string | null;
+  originProblem: string | null;
+  originReportId: string | null;
+  reviewNote: Generated<string>;
+  status: Generated<string>;
+  supervisorUserId: string | null;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface CaseEvents {
   actorName: string | null;
   actorUserId: string | null;
@@ -864,6 +889,38 @@ export interface RepairOrders {
   vehicleId: string | null;
 }
 
+export interface ReportRecipients {
+  dealerId: string;
+  emails: Generated<string[]>;
+  kind: string;
+  roles: Generated<string[]>;
+  sendTime: Generated<string>;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface Reports {
+  annotations: Generated<string>;
+  data: Json;
+  dealerId: string;
+  dueAt: Timestamp | null;
+  generatedAt: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  period: string;
+  periodEnd: string;
+  periodStart: string;
+  status: Generated<string>;
+  submittedAt: Timestamp | null;
+  submittedBy: string | null;
+}
+
+export interface ReportSettings {
+  dealerId: string;
+  exportReasonRows: Generated<number>;
+  monthlyDueDay: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface ResponseAnnotations {
   correctedValue: Json | null;
   createdAt: Generated<Timestamp>;
@@ -1048,6 +1105,7 @@ export interface DB {
   callbackRuleSets: CallbackRuleSets;
   callbackTasks: CallbackTasks;
   callScripts: CallScripts;
+  capaActions: CapaActions;
   caseEvents: CaseEvents;
   caseRoutingRules: CaseRoutingRules;
   complaintEvents: ComplaintEvents;
@@ -1090,6 +1148,9 @@ export interface DB {
   rectificationNotices: RectificationNotices;
   regions: Regions;
   repairOrders: RepairOrders;
+  reportRecipients: ReportRecipients;
+  reports: Reports;
+  reportSettings: ReportSettings;
   responseAnnotations: ResponseAnnotations;
   sales: Sales;
   sessions: Sessions;

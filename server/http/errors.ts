@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  // an export of personal data above the dealer's row count needs a reason (server/features/reports/export-guard.ts)
+  EXPORT_REASON_REQUIRED: 422,
   // mobile survey links (server/features/survey-links): forged, answered, expired or replaced
   SURVEY_LINK_INVALID: 404,
   SURVEY_LINK_USED: 410,

@@ -7,3 +7,4 @@ import '../features/survey-links/survey-links.jobs';
 import '../features/cases/cases.jobs';
 import '../features/complaints/complaints.jobs';
 import '../features/hotline/hotline.jobs';
+import '../features/reports/reports.jobs';

@@ -8,6 +8,7 @@ import { forumEn } from '../features/forum/i18n.en';
 import { workbenchEn } from '../features/workbench/i18n.en';
 import { onsiteEn } from '../features/onsite/i18n.en';
 import { registersEn } from '../features/registers/i18n.en';
+import { reportsEn } from '../features/reports/i18n.en';
 import { callbacksEn } from '../features/callbacks/i18n.en';
 import { kpisEn } from '../features/kpis/i18n.en';
 import { customersEn } from '../features/customers/i18n.en';
@@ -59,6 +60,7 @@ export const en: Messages = {
     workbench: 'Callback workbench',
     onsite: 'On-site survey',
     registers: 'Registers',
+    reports: 'Reports',
     callbackQueue: 'Callback queue',
     callbackRules: 'Callback rules',
     handoffs: 'Contact data to fix',
@@ -262,6 +264,7 @@ export const en: Messages = {
   workbench: workbenchEn,
   onsite: onsiteEn,
   registers: registersEn,
+  reports: reportsEn,
   callbacks: callbacksEn,
   kpis: kpisEn,
   cases: casesEn,

@@ -8,6 +8,7 @@ import { forumZhCN } from '../features/forum/i18n.zh-CN';
 import { workbenchZhCN } from '../features/workbench/i18n.zh-CN';
 import { onsiteZhCN } from '../features/onsite/i18n.zh-CN';
 import { registersZhCN } from '../features/registers/i18n.zh-CN';
+import { reportsZhCN } from '../features/reports/i18n.zh-CN';
 import { callbacksZhCN } from '../features/callbacks/i18n.zh-CN';
 import { kpisZhCN } from '../features/kpis/i18n.zh-CN';
 import { customersZhCN } from '../features/customers/i18n.zh-CN';
@@ -58,6 +59,7 @@ export const zhCN = {
     workbench: '回访工作台',
     onsite: '现场调查',
     registers: '登记表',
+    reports: '报表',
     callbackQueue: '回访队列',
     callbackRules: '回访规则',
     handoffs: '待修正联系方式',
@@ -260,6 +262,7 @@ export const zhCN = {
   workbench: workbenchZhCN,
   onsite: onsiteZhCN,
   registers: registersZhCN,
+  reports: reportsZhCN,
   callbacks: callbacksZhCN,
   kpis: kpisZhCN,
   cases: casesZhCN,

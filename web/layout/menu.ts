@@ -10,6 +10,7 @@ import { FileProtectOutlined, MoneyCollectOutlined, SolutionOutlined } from '@an
 import { EditOutlined } from '@ant-design/icons';
 import { ControlOutlined } from '@ant-design/icons';
 import { BarChartOutlined } from '@ant-design/icons';
+import { FileTextOutlined } from '@ant-design/icons';
 import { OrderedListOutlined, ScheduleOutlined, ToolOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../core/permissions';
@@ -32,6 +33,7 @@ export const MENU_KEYS = [
   'workbench',
   'onsite',
   'registers',
+  'reports',
   'callback-queue',
   'callback-rules',
   'handoffs',
@@ -105,6 +107,13 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.handoffs',
     icon: ToolOutlined,
     permission: 'callbacks:fix-contact',
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    labelKey: 'nav.reports',
+    icon: FileTextOutlined,
+    permission: 'reports:read',
   },
   {
     key: 'benchmark',

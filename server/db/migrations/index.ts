@@ -13,6 +13,8 @@ import * as m0012 from './0012-complaints';
 import * as m0013 from './0013-kpi-aggregates';
 import * as m0014 from './0014-faq-task-link';
 import * as m0015 from './0015-case-substitute';
+import * as m0016 from './0016-reports';
+import * as m0017 from './0017-queue-claim';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-kpi-aggregates': m0013,
   '0014-faq-task-link': m0014,
   '0015-case-substitute': m0015,
+  '0016-reports': m0016,
+  '0017-queue-claim': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ export interface MailMessage {
   text: string;
   /** Stable per logical message, so a resend after a crash carries the same Message-ID. */
   idempotencyKey: string;
+  /** Files attached to the message (e.g. a report's Excel copy). */
+  attachments?: { filename: string; content: Buffer; contentType?: string }[];
 }
 
 export interface Mailer {
@@ -29,7 +31,13 @@ export function getMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer 
     async send(msg) {
       const domain = config.mailFrom.match(/@([^>\s]+)/)?.[1] ?? 'manyi.local';
       const messageId = `<${msg.idempotencyKey.replace(/[^A-Za-z0-9.:_-]/g, '-')}@${domain}>`;
-      const info = await transport.sendMail({ to: msg.to, subject: msg.subject, text: msg.text, messageId });
+      const info = await transport.sendMail({
+        to: msg.to,
+        subject: msg.subject,
+        text: msg.text,
+        messageId,
+        ...(msg.attachments ? { attachments: msg.attachments } : {}),
+      });
       return { response: String(info.response ?? ''), messageId };
     },
     close: () => transport.close(),

@@ -1,0 +1,57 @@
+import type { Widen } from '../../i18n/messages';
+import type { reportsZhCN } from './i18n.zh-CN';
+
+/** Report and CAPA texts (English); mounted as `reports` in web/i18n/en.ts. */
+export const reportsEn: Widen<typeof reportsZhCN> = {
+  title: 'Reports',
+  kinds: {
+    daily_aftersales: 'After-sales daily work report',
+    daily_sales: 'Sales daily report',
+    monthly_sales: 'Monthly sales work report',
+    monthly_aftersales: 'Monthly after-sales work report',
+    quarterly_complaints: 'Quarterly complaint report',
+  },
+  period: 'Period',
+  status: 'Status',
+  draft: 'Draft',
+  submitted: 'Submitted',
+  due: 'Due',
+  overdue: 'Overdue',
+  open: 'Open',
+  generate: 'Generate',
+  periodHint: 'Daily 2026-11-23, monthly 2026-11, quarterly 2026-Q4',
+  annotations: "Team lead's notes",
+  save: 'Save notes',
+  submit: 'Submit to the GM and directors',
+  print: 'Print',
+  export: 'Export Excel',
+  reasonTitle: 'Reason for the export',
+  reasonHint: 'This export names many customers; give a reason (it is audited)',
+  capa: {
+    title: 'Corrective and preventive actions',
+    new: 'New action',
+    department: 'Department',
+    description: 'Problem',
+    measures: 'Measures',
+    status: 'Status',
+    statuses: {
+      draft: 'Draft',
+      approval: 'Awaiting GM approval',
+      implementation: 'Implementation',
+      supervision: 'Supervision',
+      check: 'Implementation check',
+      review: 'Review',
+      closed: 'Closed',
+    },
+    actions: {
+      submit: 'Submit for approval',
+      approve: 'Approve',
+      reject: 'Send back',
+      implemented: 'Implemented',
+      supervised: 'Supervised',
+      pass: 'Check passed',
+      fail: 'Check failed',
+      close: 'Close after review',
+    },
+  },
+};
