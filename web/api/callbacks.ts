@@ -12,6 +12,12 @@ import {
   type PutRulesRequest,
   type QueueQuery,
 } from '../../core/contracts/callbacks';
+import {
+  LinkSettings,
+  MessageProvider,
+  type UpdateLinkSettings,
+  type UpdateMessageProvider,
+} from '../../core/contracts/survey-links';
 import { api } from './client';
 
 /** The lead's queue, the callback rules and the contact-data hand-offs (SPEC §4.1, §4.6 WF-5, §9.2). */
@@ -77,3 +83,28 @@ export const useFixHandoff = () =>
   useRefreshing((input: { handoffId: string; body: FixHandoffInput }) =>
     api.post(`/callbacks/handoffs/${id(input.handoffId)}/fix`, input.body, { schema: Handoff }),
   );
+
+/** Mobile survey-link settings (privacy notice, validity, base URL, SMS template) and the SMS provider. */
+export type LinkSettingsData = z.infer<typeof LinkSettings>;
+export type LinkSettingsInput = z.input<typeof UpdateLinkSettings>;
+export type ProviderData = z.infer<typeof MessageProvider>;
+export type ProviderInput = z.input<typeof UpdateMessageProvider>;
+
+export const useLinkSettings = () =>
+  useQuery({
+    queryKey: [...key, 'link-settings'],
+    queryFn: () => api.get('/survey-link-settings', { schema: LinkSettings }),
+  });
+
+export const useSaveLinkSettings = () =>
+  useRefreshing((body: LinkSettingsInput) => api.put('/survey-link-settings', body, { schema: LinkSettings }));
+
+export const useProvider = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...key, 'provider'],
+    queryFn: () => api.get('/message-provider', { schema: MessageProvider }),
+    enabled,
+  });
+
+export const useSaveProvider = () =>
+  useRefreshing((body: ProviderInput) => api.put('/message-provider', body, { schema: MessageProvider }));

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Descriptions, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RuleSet } from '../../../core/contracts/callbacks';
 import { useRules, type RulesData } from '../../api/callbacks';
@@ -7,7 +7,9 @@ import { formatDateTime } from '../../ui/format';
 import { FullPageSpin } from '../../ui/FullPageSpin';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
-import { useDealerTimeZone } from '../auth/session';
+import { useCan, useDealerTimeZone } from '../auth/session';
+import { LinkSettingsCard } from './LinkSettingsCard';
+import { ProviderCard } from './ProviderCard';
 import { RulesEditor } from './RulesEditor';
 
 /** Every saved version, newest first; the one in effect is tagged. */
@@ -54,12 +56,12 @@ function RulesHistory({ data }: { data: RulesData }) {
 export default function RulesPage() {
   const { t } = useTranslation();
   const rules = useRules();
+  const canProvider = useCan('notifications:manage');
   if (rules.isError) return <QueryError error={rules.error} onRetry={() => void rules.refetch()} />;
   if (!rules.data) return <FullPageSpin />;
   const cur = rules.data.current;
-  return (
+  const rulesTab = (
     <>
-      <PageTitle title={t('callbacks.rules.title')} />
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }} data-testid="rules-current">
         <Descriptions.Item label={t('callbacks.rules.current')}>
           {cur.versionNo === null ? t('callbacks.rules.builtIn') : t('callbacks.rules.version', { no: cur.versionNo })}
@@ -70,6 +72,26 @@ export default function RulesPage() {
       </Descriptions>
       <RulesEditor data={rules.data} />
       <RulesHistory data={rules.data} />
+    </>
+  );
+  return (
+    <>
+      <PageTitle title={t('callbacks.rules.title')} />
+      <Tabs
+        items={[
+          { key: 'rules', label: t('callbacks.tabs.rules'), children: rulesTab },
+          {
+            key: 'links',
+            label: <span data-testid="rules-tab-links">{t('callbacks.tabs.links')}</span>,
+            children: (
+              <>
+                <LinkSettingsCard />
+                {canProvider && <ProviderCard />}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }
