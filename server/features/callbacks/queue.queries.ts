@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
-import { contextSelect, type TaskContextRow } from './tasks.queries';
+import type { TaskContextRow } from './tasks.queries';
 
 /**
  * The agents' queue: claim with FOR UPDATE SKIP LOCKED, leases, release and reassignment. The claim
@@ -22,43 +22,17 @@ export interface ClaimParams {
  * Releases whatever the agent holds (pressing "next" again skips the current task) and leases the most
  * urgent due task that nobody holds, that is not another agent's appointment or assignment, and whose
  * customer is neither blocked nor opted out nor over the attempt cap, and returns it with its context.
- * One statement, one round trip.
+ * One statement, one round trip: the claim and the context are the PL/pgSQL functions of migration 0017
+ * (manyi_queue_claim, manyi_task_context; their plans are kept per connection, decision 0015). A
+ * data-modifying CTE always runs: the release uses SKIP LOCKED too, so a row another claim has just
+ * locked is left leased (released next time or expired), no claim waits for another, none deadlocks.
  */
 export async function claimNext(db: Db, p: ClaimParams): Promise<TaskContextRow | undefined> {
   const r = await sql<TaskContextRow>`
-    -- a data-modifying CTE always runs: it drops the agent's current lease. SKIP LOCKED there too: a row
-    -- another claim has just locked is left leased (it is released next time or expires), so no statement
-    -- ever waits for another and two claims cannot deadlock.
-    with released as (
-      update callback_tasks set lease_user_id = null, lease_expires_at = null
-      where (dealer_id, id) in (select dealer_id, id from callback_tasks
-        where dealer_id = ${p.dealerId} and lease_user_id = ${p.userId} for update skip locked)
-      returning id
-    ), pick as (
-      select t.dealer_id, t.id from callback_tasks t
-      where t.dealer_id = ${p.dealerId} and t.status in ('PENDING', 'APPOINTMENT')
-        and t.due_start <= ${p.today}::date
-        and (t.next_attempt_at is null or t.next_attempt_at <= now())
-        and (t.lease_expires_at is null or t.lease_expires_at <= now())
-        and (t.lease_user_id is null or t.lease_user_id <> ${p.userId})
-        and (t.assigned_user_id is null or t.assigned_user_id = ${p.userId})
-        and (t.customer_id is null or (
-          not exists (select 1 from callback_blocks b where b.dealer_id = t.dealer_id and b.customer_id = t.customer_id)
-          and not exists (select 1 from customers c
-                          where c.dealer_id = t.dealer_id and c.id = t.customer_id and not c.service_callbacks_allowed)
-          and (select count(*) from call_attempts a where a.dealer_id = t.dealer_id and a.customer_id = t.customer_id
-               and a.attempted_at > ${p.capSince}) < ${p.capAttempts}))
-      order by t.priority desc, t.due_end, t.anchor_date, t.id
-      limit 1
-      for update of t skip locked
-    ), claimed as (
-      update callback_tasks t
-        set lease_user_id = ${p.userId}, lease_expires_at = now() + make_interval(mins => ${p.leaseMinutes}::int)
-      from pick
-      where t.dealer_id = pick.dealer_id and t.id = pick.id
-      returning t.*
-    )
-    ${contextSelect(sql`claimed`)}`.execute(db);
+    select t.*, x.* from manyi_queue_claim(${p.dealerId}, ${p.userId}, ${p.today}::date, ${p.leaseMinutes}::int,
+        ${p.capAttempts}::int, ${p.capSince}::timestamptz) t
+      cross join lateral manyi_task_context(t.dealer_id, t.id, t.customer_id, t.vehicle_id, t.source_kind,
+        t.source_id, t.questionnaire_code, t.assigned_user_id, t.lease_user_id) x`.execute(db);
   return r.rows[0];
 }
 
