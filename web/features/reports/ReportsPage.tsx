@@ -46,7 +46,10 @@ export default function ReportsPage() {
       <Tabs
         activeKey={kind}
         onChange={(k) => setKind(k as ReportKind)}
-        items={REPORT_KINDS.map((k) => ({ key: k, label: t(`reports.kinds.${k}`) }))}
+        items={REPORT_KINDS.map((k) => ({
+          key: k,
+          label: <span data-testid={`report-tab-${k}`}>{t(`reports.kinds.${k}`)}</span>,
+        }))}
       />
       {canAnnotate && (
         <Space style={{ marginBottom: 12 }}>
@@ -55,8 +58,18 @@ export default function ReportsPage() {
             onChange={setKind}
             options={REPORT_KINDS.map((k) => ({ value: k, label: t(`reports.kinds.${k}`) }))}
           />
-          <Input placeholder={t('reports.periodHint')} value={period} onChange={(e) => setPeriod(e.target.value)} />
-          <Button loading={generate.isPending} disabled={!period} onClick={() => generate.mutate({ kind, period })}>
+          <Input
+            data-testid="report-period"
+            placeholder={t('reports.periodHint')}
+            value={period}
+            onChange={(e) => setPeriod(e.target.value)}
+          />
+          <Button
+            data-testid="report-generate"
+            loading={generate.isPending}
+            disabled={!period}
+            onClick={() => generate.mutate({ kind, period })}
+          >
             {t('reports.generate')}
           </Button>
         </Space>
