@@ -90,7 +90,7 @@ export function PenaltyRulesForm(props: {
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const rows = (Form.useWatch('groups', form) ?? valuesOf(props.rules).groups) as GroupRow[];
+  const rows = (Form.useWatch('groups', { form, preserve: true }) ?? valuesOf(props.rules).groups) as GroupRow[];
   const initial = { ...valuesOf(props.rules), effectiveFrom: new Date().toLocaleDateString('sv-SE'), note: '' };
   const applyPreset = (k: PresetKey) => {
     const p = props.presets[k];
