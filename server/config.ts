@@ -33,6 +33,7 @@ const Env = z.object({
     .max(24 * 60)
     .default(15),
   DEMO_PASSWORD: z.string().min(8).default('Manyi@2026'),
+  DEMO_SURVEYS: z.enum(['true', 'false']).default('true'),
   MANYI_ENCRYPTION_KEY: z.string().min(32).optional(),
   MANYI_UPLOAD_DIR: z.string().optional(),
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(200),
@@ -55,6 +56,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMs: number;
   demoPassword: string;
+  /** Demo start also publishes the AYT questionnaires and answers past demo callbacks. */
+  demoSurveys: boolean;
   /** 32-byte key for ID-card encryption; embedded installs generate one in the data directory. */
   encryptionKey: string | undefined;
   /** Uploaded import files, outside any served folder. */
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     demoPassword: e.DEMO_PASSWORD,
+    demoSurveys: e.DEMO_SURVEYS === 'true',
     encryptionKey: e.MANYI_ENCRYPTION_KEY,
     uploadDir: path.resolve(e.MANYI_UPLOAD_DIR ?? path.join(e.MANYI_DATA_DIR, 'uploads')),
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,

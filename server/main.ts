@@ -12,6 +12,7 @@ import { hasAnyOrganisation, seedDemo } from './db/seed/demo';
 import { seedDemoFaq } from './db/seed/demo-faq';
 import { markStaleInterrupted } from './features/imports/imports.queries';
 import { generateAll as generateCallbackTasks } from './features/callbacks/generator';
+import { seedDemoSurveys } from './db/seed/demo-surveys';
 import { startSchedules } from './jobs/schedule';
 import { startWorker } from './jobs/worker';
 
@@ -98,6 +99,7 @@ export async function seedDemoDms(database: Database, config: Config) {
   await seedDemoFaq(database.db);
   for (const [i, d] of DEMO_DEALERS.entries()) await seedDemoTransactions(database.db, config, d.code, 1000 + i);
   await generateCallbackTasks(database.db); // the demo queue is ready at once, not after the next 30 s cycle
+  if (config.demoSurveys) await seedDemoSurveys(database.db); // published questionnaires, answered past callbacks
 }
 
 async function runCleanups(cleanups: (() => Promise<void> | void)[]) {

@@ -74,6 +74,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Man
       MANYI_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       MANYI_SKIP_WEB_BUILD: '1',
+      // Each flow publishes the questionnaires it needs itself.
+      DEMO_SURVEYS: 'false',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
