@@ -18,7 +18,11 @@ describe('monthly report download (headless Chromium)', () => {
     await page.getByTestId('report-tab-monthly_aftersales').click();
     const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7);
     await page.getByTestId('report-period').fill(month);
-    await page.getByTestId('report-generate').click();
+    const [generated] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/reports') && r.request().method() === 'POST'),
+      page.getByTestId('report-generate').click(),
+    ]);
+    expect(generated.status(), await generated.text()).toBe(201);
     await page.getByTestId(`report-open-${month}`).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop() as string;
