@@ -58,6 +58,24 @@ async function waitForTasks(lead: Api) {
   }
 }
 
+/**
+ * Waits until the background demo import of every demo dealer has finished: on the embedded database all
+ * requests share one connection, so a running import would slow every click of the flow below.
+ */
+async function waitForDemoImports(admins: Api[]) {
+  const deadline = Date.now() + 240_000;
+  const done = async (a: Api) => {
+    const runs = ((await a.get('/api/imports')) as { items: { status: string }[] }).items;
+    return runs.length >= 2 && runs.every((r) => !['uploaded', 'queued', 'running'].includes(r.status));
+  };
+  for (const a of admins) {
+    while (!(await done(a))) {
+      if (Date.now() > deadline) throw new Error('the demo import did not finish');
+      await new Promise((r) => setTimeout(r, 3000));
+    }
+  }
+}
+
 /** Picks the option with this text in an antd Select (the dropdown renders in a portal). */
 async function pick(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
@@ -72,6 +90,7 @@ describe('callback queue and rules (headless Chromium)', () => {
       const [sup, lead, agent] = [await apiAs('cs_supervisor'), await apiAs('cs_lead'), await apiAs('cs_agent')];
       await openCallingHoursAllDay(sup);
       await waitForTasks(lead);
+      await waitForDemoImports([lead, await apiAs('hz_admin'), await apiAs('cd_admin')]);
       const next = (await agent.send('POST', '/api/callbacks/next')) as { task: { id: string } | null };
       expect(next.task).not.toBeNull();
       const me = (await agent.get('/api/auth/me')) as { user: { displayName: string } };
