@@ -88,7 +88,15 @@ export const KpiTrend = z.object({ target: z.number(), points: z.array(TrendPoin
 export type KpiTrend = z.infer<typeof KpiTrend>;
 
 export const KpiFactors = z.object({
-  rows: z.array(z.object({ factor: z.string(), score: z.number().nullable(), n: z.number().int() })),
+  rows: z.array(
+    z.object({
+      factor: z.string(),
+      /** The dealer's own factor name (questionnaire factors), when it has one. */
+      name: z.object({ zh: z.string(), en: z.string() }).nullable(),
+      score: z.number().nullable(),
+      n: z.number().int(),
+    }),
+  ),
 });
 export type KpiFactors = z.infer<typeof KpiFactors>;
 

@@ -57,6 +57,12 @@ describe(`KPI aggregates on ${TEST_DB_KIND}`, () => {
       2,
     );
     expect(await diffMonthlyAggregates(t.database.db)).toEqual({ onlyStored: [], onlyRecomputed: [] });
+    const chart = (await t.as(gm, 'GET', `/api/kpis/factors?from=${month}`)).json() as {
+      rows: { factor: string; name: { zh: string; en: string } | null; n: number }[];
+    };
+    expect(chart.rows.length).toBeGreaterThan(0);
+    // The chart names each factor as the dealer's questionnaire does, not by its code.
+    for (const r of chart.rows) expect(r.name?.zh, r.factor).toBeTruthy();
   });
 
   it('uses the dealer’s local month: 23:30 UTC on the last day is the next month in Shanghai', async () => {

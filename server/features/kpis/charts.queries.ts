@@ -38,14 +38,28 @@ export async function trendRows(db: Db, r: Range, g: Granularity): Promise<Trend
 }
 
 /** Σ score / Σ scored per factor over the months the range touches (factors are kept per month). */
-export async function factorRows(db: Db, r: Range): Promise<{ factor: string; scored: number; scoreSum: string }[]> {
-  const res = await sql<{ factor: string; scored: number; scoreSum: string }>`
-    select factor, sum(scored)::int as scored, sum(score_sum)::text as score_sum
-    from kpi_monthly_factors
-    where dealer_id = ${r.dealerId} and factor <> '_total'
-      and month between date_trunc('month', ${r.from}::date)::date and ${r.to}::date
-      and (${r.businessLine}::text is null or business_line = ${r.businessLine})
-    group by factor order by factor`.execute(db);
+export interface FactorRow {
+  factor: string;
+  scored: number;
+  scoreSum: string;
+  nameZh: string | null;
+  nameEn: string | null;
+}
+
+/** Factor sums over the range, with the dealer's own factor names from its questionnaires. */
+export async function factorRows(db: Db, r: Range): Promise<FactorRow[]> {
+  const res = await sql<FactorRow>`
+    select k.factor, sum(k.scored)::int as scored, sum(k.score_sum)::text as score_sum,
+           min(f.name_zh) as name_zh, min(f.name_en) as name_en
+    from kpi_monthly_factors k
+    left join lateral (
+      select name_zh, name_en from questionnaire_factors qf
+      where qf.dealer_id = k.dealer_id and qf.code = k.factor limit 1
+    ) f on true
+    where k.dealer_id = ${r.dealerId} and k.factor <> '_total'
+      and k.month between date_trunc('month', ${r.from}::date)::date and ${r.to}::date
+      and (${r.businessLine}::text is null or k.business_line = ${r.businessLine})
+    group by k.factor order by k.factor`.execute(db);
   return res.rows;
 }
 

@@ -42,7 +42,14 @@ export async function trend(db: Db, actor: Actor, q: TrendQuery): Promise<KpiTre
 
 export async function factors(db: Db, actor: Actor, q: RangeQuery): Promise<KpiFactors> {
   const rows = await factorRows(db, resolveRange(actor, q));
-  return { rows: rows.map((r) => ({ factor: r.factor, score: mean(r.scoreSum, r.scored), n: r.scored })) };
+  return {
+    rows: rows.map((r) => ({
+      factor: r.factor,
+      name: r.nameZh === null ? null : { zh: r.nameZh, en: r.nameEn || r.nameZh },
+      score: mean(r.scoreSum, r.scored),
+      n: r.scored,
+    })),
+  };
 }
 
 /** Reasons ranked by count with the cumulative share (the Pareto line), 4 decimals. */

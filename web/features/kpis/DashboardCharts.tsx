@@ -22,7 +22,7 @@ type Gran = 'day' | 'week' | 'month' | 'quarter';
  * dissatisfaction reasons, staff ranking and the overdue heat map; a click on a point opens the rows behind it.
  */
 export function DashboardCharts() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const allowed = useCan('kpis:read');
   const [dates, setDates] = useState<[string, string]>(['', '']); // empty: the server's default range in the dealer's time zone
   const [line, setLine] = useState<'all' | 'after_sales' | 'sales'>('all');
@@ -46,13 +46,13 @@ export function DashboardCharts() {
   const options = useMemo(
     () => ({
       trend: trend.data && trendOption(trend.data, tt),
-      factors: factors.data && factorOption(factors.data, tt),
+      factors: factors.data && factorOption(factors.data, tt, i18n.language),
       pareto: pareto.data && paretoOption(pareto.data, tt),
       ranking: ranking.data && rankingOption(ranking.data, tt),
       heat: heat.data && heatmapOption(heat.data, tt),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [trend.data, factors.data, pareto.data, ranking.data, heat.data, t],
+    [trend.data, factors.data, pareto.data, ranking.data, heat.data, t, i18n.language],
   );
   if (!allowed) return null;
   const open = (p: Omit<DrillParams, keyof KpiRange>) => setDrill({ ...range, ...p });

@@ -25,11 +25,13 @@ export function trendOption(d: KpiTrend, t: T) {
   };
 }
 
-export function factorOption(d: KpiFactors, t: T) {
+export function factorOption(d: KpiFactors, t: T, lang: string) {
+  const label = (r: KpiFactors['rows'][number]) =>
+    r.name ? (lang.startsWith('en') ? r.name.en : r.name.zh) : r.factor;
   return {
     tooltip: {},
     xAxis: { type: 'value', min: 0, max: 100 },
-    yAxis: { type: 'category', data: d.rows.map((r) => r.factor) },
+    yAxis: { type: 'category', data: d.rows.map(label) },
     series: [{ name: t('kpis.charts.score'), type: 'bar', data: d.rows.map((r) => r.score) }],
   };
 }
