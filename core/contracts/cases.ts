@@ -251,6 +251,8 @@ export const UnhandledResponses = z.object({
       responseId: Uuid,
       submittedAt: z.string(),
       openKeys: z.array(z.string()),
+      /** The question text of each open key, in the same order (the key when the question is gone). */
+      openLabels: z.array(z.string()),
       taskType: z.string().nullable(),
       customerName: z.string().nullable(),
       plate: z.string().nullable(),

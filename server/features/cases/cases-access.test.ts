@@ -160,7 +160,11 @@ describe(`cases: paths, permissions and tenancy on ${TEST_DB_KIND}`, () => {
     const before = (await t.as(agent, 'GET', '/api/cases/summary')).json().unhandled;
     const responseId = await world.respond(agent);
     const list = (await t.as(agent, 'GET', '/api/cases/unhandled')).json();
-    expect(list.items[0]).toMatchObject({ responseId, openKeys: ['q1'] });
+    expect(list.items[0]).toMatchObject({
+      responseId,
+      openKeys: ['q1'],
+      openLabels: [expect.stringMatching(/[\u4e00-\u9fff]/)],
+    });
     expect((await t.as(agent, 'GET', '/api/cases/summary')).json().unhandled).toBe(before + 1);
   });
 });

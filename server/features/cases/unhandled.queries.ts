@@ -31,11 +31,15 @@ export async function findUnhandled(db: Db, dealerId: string, userId: string, li
     responseId: string;
     submittedAt: Date;
     openKeys: string[];
+    openLabels: string[];
     taskType: string | null;
     customerName: string | null;
     plate: string | null;
   }>`
-    select r.id as response_id, r.submitted_at, ok.open_keys, t.type as task_type, cu.name as customer_name, v.plate
+    select r.id as response_id, r.submitted_at, ok.open_keys, t.type as task_type, cu.name as customer_name, v.plate,
+           array(select coalesce(q.text_zh, k.key) from unnest(ok.open_keys) with ordinality k(key, n)
+                 left join questionnaire_questions q on q.dealer_id = r.dealer_id and q.version_id = r.version_id and q.key = k.key
+                 order by k.n) as open_labels
     ${UNHANDLED(dealerId, userId)}
     order by r.submitted_at desc limit ${limit}`.execute(db);
   return r.rows;

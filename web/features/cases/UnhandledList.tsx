@@ -30,7 +30,7 @@ export function UnhandledList() {
           },
           {
             title: t('cases.columns.items'),
-            render: (_, r) => r.openKeys.map((k) => <Tag key={k}>{k}</Tag>),
+            render: (_, r) => r.openKeys.map((k, i) => <Tag key={k}>{r.openLabels[i] ?? k}</Tag>),
           },
           {
             title: '',
