@@ -74,11 +74,15 @@ export async function* shapeRowBatches(
   if (!headerDone) throw new ImportFileError('NO_HEADER', 'The file has no header row: every row is empty');
 }
 
-/** shapeRowBatches, one row at a time. */
+/** shapeRowBatches, one row at a time; an aborted `signal` stops it before the next row. */
 export async function* shapeRows(
   source: AsyncIterable<RawRow[]>,
   maxRows: number,
   signal?: AbortSignal,
 ): AsyncGenerator<ReadRow> {
-  for await (const batch of shapeRowBatches(source, maxRows, signal)) yield* batch;
+  for await (const batch of shapeRowBatches(source, maxRows, signal))
+    for (const row of batch) {
+      signal?.throwIfAborted();
+      yield row;
+    }
 }
