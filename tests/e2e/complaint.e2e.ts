@@ -11,12 +11,21 @@ import { loginAs, useBrowserSession } from './helpers';
 
 const { openPage } = useBrowserSession();
 
-/** Picks an option of an antd Select by typing part of its label. */
+/**
+ * Picks an option of an antd Select by typing part of its label, and checks the Select shows it: the option
+ * list may still be reloading (the staff list follows the department), so a missed pick is tried again.
+ */
 async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await page.keyboard.press('Escape');
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(text);
+    await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    await page.keyboard.press('Escape');
+    const shown = await page.getByTestId(testId).textContent();
+    if (shown?.includes(text) || attempt === 2) break;
+    await page.waitForTimeout(500);
+  }
+  await expect.poll(() => page.getByTestId(testId).textContent()).toContain(text);
 }
 
 async function agentLogsComplaint(page: Page): Promise<string> {
