@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SMALL_CONTENT } from '../questionnaire-samples';
-import { DEMO_PASSWORD, loginAs, ROOT, useBrowserSession } from './helpers';
+import { loginAs, ROOT, useBrowserSession } from './helpers';
+import { type Api, apiAs, openCallingHoursAllDay, waitForDemoImports, waitForTasks } from './demo-api';
 
 /**
  * Issue 5 in a real browser (SPEC §8.7, §3.13): an agent takes the next call on the workbench, fills the
@@ -24,31 +25,6 @@ const shot = async (page: Page, name: string) => {
   await page.setViewportSize({ width: 1280, height: 800 });
 };
 
-interface Api {
-  get(url: string): Promise<unknown>;
-  send(method: 'POST' | 'PUT', url: string, body?: unknown): Promise<unknown>;
-}
-
-/** An API client signed in as a demo user (its own browser context: cookie jar and CSRF token). */
-async function apiAs(username: string): Promise<Api> {
-  const page = await openPage();
-  const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const check = async (res: Awaited<ReturnType<Page['request']['get']>>, what: string) => {
-    if (!res.ok()) throw new Error(`${what}: ${res.status()} ${(await res.text()).slice(0, 300)}`);
-    return res.json() as Promise<unknown>;
-  };
-  return {
-    get: async (url) => check(await page.request.get(url), `GET ${url}`),
-    send: async (method, url, body = {}) =>
-      check(
-        await page.request.fetch(url, { method, data: body, headers: { 'x-csrf-token': csrfToken } }),
-        `${method} ${url}`,
-      ),
-  };
-}
-
 async function publishPhoneQuestionnaires(sup: Api, gm: Api) {
   for (const code of ['AYT-JL-客服-04', 'AYT-JL-客服-08']) {
     const name = { zh: `电话回访问卷 ${code}`, en: `Phone callback ${code}` };
@@ -61,56 +37,20 @@ async function publishPhoneQuestionnaires(sup: Api, gm: Api) {
   }
 }
 
-async function openCallingHoursAllDay(sup: Api) {
-  const current = (await sup.get('/api/callbacks/rules')) as { current: { rules: Record<string, unknown> } };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  await sup.send('PUT', '/api/callbacks/rules', {
-    effectiveFrom: today,
-    rules: { ...current.current.rules, callingHours: { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '23:59' } },
-    note: 'e2e: calling hours all day',
-  });
-}
-
-/** Waits until the background demo import has produced open tasks for SH001. */
-async function waitForTasks(lead: Api) {
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    await lead.send('POST', '/api/callbacks/generate');
-    const q = (await lead.get('/api/callbacks/queue?status=PENDING&limit=1')) as { total: number };
-    if (q.total > 0) return q.total;
-    if (Date.now() > deadline) throw new Error('no callback tasks were generated from the demo data');
-    await new Promise((r) => setTimeout(r, 3000));
-  }
-}
-
-/**
- * Waits until the background demo import of every demo dealer has finished: on the embedded database all
- * requests share one connection, so a running import would slow every click of the flow below.
- */
-async function waitForDemoImports(admins: Api[]) {
-  const deadline = Date.now() + 240_000;
-  const done = async (a: Api) => {
-    const runs = ((await a.get('/api/imports')) as { items: { status: string }[] }).items;
-    return runs.length >= 2 && runs.every((r) => !['uploaded', 'queued', 'running'].includes(r.status));
-  };
-  for (const a of admins) {
-    while (!(await done(a))) {
-      if (Date.now() > deadline) throw new Error('the demo import did not finish');
-      await new Promise((r) => setTimeout(r, 3000));
-    }
-  }
-}
-
 describe('agent workbench and registers (headless Chromium)', () => {
   it(
     'an agent takes the next call, answers with one dissatisfied item, uses the FAQ, and sees it in the register',
     { timeout: 420_000 },
     async () => {
-      const [sup, gm, lead] = [await apiAs('cs_supervisor'), await apiAs('gm'), await apiAs('cs_lead')];
+      const [sup, gm, lead] = [
+        await apiAs(openPage, 'cs_supervisor'),
+        await apiAs(openPage, 'gm'),
+        await apiAs(openPage, 'cs_lead'),
+      ];
       await publishPhoneQuestionnaires(sup, gm);
       await openCallingHoursAllDay(sup);
-      expect(await waitForTasks(lead)).toBeGreaterThan(0);
-      await waitForDemoImports([lead, await apiAs('hz_admin'), await apiAs('cd_admin')]);
+      expect(await waitForTasks(lead, 0, 150_000)).toBeGreaterThan(0);
+      await waitForDemoImports([lead, await apiAs(openPage, 'hz_admin'), await apiAs(openPage, 'cd_admin')]);
 
       const page = await openPage();
       page.setDefaultTimeout(30_000); // generous: the demo import may still run in the background
