@@ -187,6 +187,7 @@ export interface CapaActions {
   reviewNote: Generated<string>;
   status: Generated<string>;
   supervisorUserId: string | null;
+  systemKey: string | null;
   updatedAt: Generated<Timestamp>;
 }
 
@@ -636,6 +637,20 @@ export interface KpiMonthlyFactors {
   satisfied: Generated<number>;
   scored: Generated<number>;
   scoreSum: Generated<Numeric>;
+}
+
+export interface KpiThresholdSets {
+  callbackMin: Numeric;
+  createdAt: Generated<Timestamp>;
+  createdBy: string | null;
+  dealerId: string;
+  effectiveFrom: string;
+  id: Generated<string>;
+  inclusive: boolean;
+  note: Generated<string>;
+  satisfactionTarget: Numeric;
+  surveyMin: Numeric;
+  versionNo: number;
 }
 
 export interface LoginThrottle {
@@ -1132,6 +1147,7 @@ export interface DB {
   jobs: Jobs;
   kpiDaily: KpiDaily;
   kpiMonthlyFactors: KpiMonthlyFactors;
+  kpiThresholdSets: KpiThresholdSets;
   loginThrottle: LoginThrottle;
   messageProviders: MessageProviders;
   notificationPreferences: NotificationPreferences;
