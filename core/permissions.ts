@@ -72,6 +72,7 @@ export const PERMISSIONS = [
   'cases:configure',
   'kpis:read',
   'kpis:benchmark',
+  'kpis:configure',
   'reports:read',
   'reports:annotate',
   'reports:configure',
@@ -246,17 +247,19 @@ for (const [role, extra] of Object.entries(CASE_PERMISSIONS) as [Role, readonly 
 /**
  * KPIs and dashboards (issue 7, SPEC §5): the directors, the GM, CS supervisor and lead and the quality department
  * read their dealer's dashboards; the group analyst reads every dealer of their scope and the benchmark; the GM sees
- * their own dealer against the regional and national averages (SPEC §5.5).
+ * their own dealer against the regional and national averages (SPEC §5.5). The CS supervisor (the marketing & CS
+ * department manager of SPEC §5.2) and the dealer admin set the dealer's versioned KPI thresholds (CONFIG).
  */
 const KPI_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   cs_lead: ['kpis:read'],
-  cs_supervisor: ['kpis:read'],
+  cs_supervisor: ['kpis:read', 'kpis:configure'],
   aftersales_director: ['kpis:read'],
   sales_director: ['kpis:read'],
   quality: ['kpis:read'],
   gm: ['kpis:read', 'kpis:benchmark'],
   group_analyst: ['kpis:read', 'kpis:benchmark'],
   system_admin: ['kpis:benchmark'],
+  dealer_admin: ['kpis:configure'],
 };
 for (const [role, extra] of Object.entries(KPI_PERMISSIONS) as [Role, readonly Permission[]][])
   ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], ...extra];
