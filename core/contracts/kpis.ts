@@ -101,7 +101,17 @@ export const KpiFactors = z.object({
 export type KpiFactors = z.infer<typeof KpiFactors>;
 
 export const KpiPareto = z.object({
-  rows: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number().int(), cumulative: z.number() })),
+  rows: z.array(
+    z.object({
+      reason: z.string(),
+      /** The question's Chinese text (the reason key when the question is unknown). */
+      label: z.string(),
+      /** The question's English text; the Chinese text when the questionnaire has none. */
+      labelEn: z.string(),
+      count: z.number().int(),
+      cumulative: z.number(),
+    }),
+  ),
 });
 export type KpiPareto = z.infer<typeof KpiPareto>;
 

@@ -67,10 +67,21 @@ const REASONS = sql`
   cross join lateral jsonb_array_elements_text(r.dissatisfied) as e(reason)
   left join questionnaire_questions q on q.dealer_id = r.dealer_id and q.version_id = r.version_id and q.key = e.reason`;
 
-/** Dissatisfied answers per question (the reason), with the question text, most frequent first. */
-export async function paretoRows(db: Db, r: Range): Promise<{ reason: string; label: string; count: number }[]> {
-  const res = await sql<{ reason: string; label: string; count: number }>`
-    select e.reason, coalesce(min(q.text_zh), e.reason) as label, count(*)::int as count
+export interface ParetoRow {
+  reason: string;
+  label: string;
+  labelEn: string;
+  count: number;
+}
+
+/**
+ * Dissatisfied answers per question (the reason), with the question text in Chinese and English (the English falls
+ * back to the Chinese, both to the key), most frequent first.
+ */
+export async function paretoRows(db: Db, r: Range): Promise<ParetoRow[]> {
+  const res = await sql<ParetoRow>`
+    select e.reason, coalesce(min(q.text_zh), e.reason) as label,
+           coalesce(min(nullif(trim(q.text_en), '')), min(q.text_zh), e.reason) as label_en, count(*)::int as count
     from ${RESPONSES(r.dealerId, r.from, r.to, r.businessLine, REASONS)}
     group by e.reason order by count desc, e.reason`.execute(db);
   return res.rows;

@@ -83,7 +83,15 @@ describe(`KPIs on ${TEST_DB_KIND}`, () => {
 
   it('drills from the Pareto, the ranking and the heat map into exactly the rows counted', async () => {
     const pareto = await get(`/api/kpis/dissatisfaction-pareto?${range}`);
-    expect(pareto.rows).toEqual([{ reason: 'q1', label: expect.any(String), count: 1, cumulative: 1 }]);
+    expect(pareto.rows).toEqual([
+      {
+        reason: 'q1',
+        label: '您对本次服务满意吗?',
+        labelEn: 'Are you satisfied with the service?',
+        count: 1,
+        cumulative: 1,
+      },
+    ]);
     const drill = await get(`/api/kpis/drill?${range}&kind=responses&reason=q1`);
     expect(drill.total).toBe(1);
     expect(drill.rows[0].score).toBe(0);

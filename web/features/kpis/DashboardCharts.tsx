@@ -47,7 +47,7 @@ export function DashboardCharts() {
     () => ({
       trend: trend.data && trendOption(trend.data, tt),
       factors: factors.data && factorOption(factors.data, tt, i18n.language),
-      pareto: pareto.data && paretoOption(pareto.data, tt),
+      pareto: pareto.data && paretoOption(pareto.data, tt, i18n.language),
       ranking: ranking.data && rankingOption(ranking.data, tt),
       heat: heat.data && heatmapOption(heat.data, tt),
     }),

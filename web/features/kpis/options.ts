@@ -36,12 +36,14 @@ export function factorOption(d: KpiFactors, t: T, lang: string) {
   };
 }
 
-export function paretoOption(d: KpiPareto, t: T) {
+/** The Pareto bars are named by the question text in the UI language (English falls back to Chinese on the server). */
+export function paretoOption(d: KpiPareto, t: T, lang: string) {
+  const en = lang.startsWith('en');
   return {
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
-      data: d.rows.map((r) => r.label),
+      data: d.rows.map((r) => (en ? r.labelEn : r.label)),
       axisLabel: { interval: 0, width: 80, overflow: 'truncate' },
     },
     yAxis: [
