@@ -4,8 +4,10 @@ import {
   type ReportRecipients,
   type ReportSettings,
 } from '../../../core/contracts/reports';
+import { ROLES, SPANNING_ROLES, type Role } from '../../../core/permissions';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
+import { AppError } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import { requireDealer } from '../org/org.service';
 import { EXPORT_REASON_ROWS_PRESET } from './export-guard';
@@ -30,8 +32,30 @@ export async function listRecipients(db: Db, actor: Actor): Promise<{ items: Rep
   };
 }
 
-export async function setRecipients(db: Db, actor: Actor, kind: ReportKind, body: Omit<ReportRecipients, 'kind'>) {
+/** Roles a dealer's report can go to: every dealer role (group analysts and system admins span dealers). */
+export const RECIPIENT_ROLES: readonly Role[] = ROLES.filter((r) => !SPANNING_ROLES.includes(r));
+
+/**
+ * Unknown roles are refused (a typo would silently mail nobody); roles and addresses are deduplicated, addresses
+ * compared without case and stored trimmed.
+ */
+function normalizeRecipients(body: Omit<ReportRecipients, 'kind'>): Omit<ReportRecipients, 'kind'> {
+  const unknown = body.roles.findIndex((r) => !(RECIPIENT_ROLES as readonly string[]).includes(r));
+  if (unknown >= 0)
+    throw new AppError('VALIDATION_FAILED', `roles: ${body.roles[unknown]} is not a dealer role`, [
+      { path: `body.roles.${unknown}`, message: `${body.roles[unknown]} is not a dealer role` },
+    ]);
+  const emails = new Map<string, string>();
+  for (const e of body.emails) {
+    const trimmed = e.trim();
+    if (!emails.has(trimmed.toLowerCase())) emails.set(trimmed.toLowerCase(), trimmed);
+  }
+  return { roles: [...new Set(body.roles)], emails: [...emails.values()], sendTime: body.sendTime };
+}
+
+export async function setRecipients(db: Db, actor: Actor, kind: ReportKind, input: Omit<ReportRecipients, 'kind'>) {
   const dealerId = requireDealer(actor);
+  const body = normalizeRecipients(input);
   await db.transaction().execute(async (tx) => {
     await q.upsertRecipients(tx, dealerId, { kind, ...body });
     await appendAudit(tx, {
