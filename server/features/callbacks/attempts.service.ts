@@ -181,8 +181,15 @@ export async function submitTaskResponse(db: Db, actor: Actor, id: string, body:
 /**
  * For the on-site and mobile-link flows: a response was stored for this task elsewhere; mark the task
  * SUCCESS (no lease needed; the task must still be open). Runs in the caller's transaction when given one.
+ * `at` is when the call happened: now, except for trusted internal callers entering past calls (the demo seed).
  */
-export async function completeTaskWithResponse(db: Db, actor: Actor, taskId: string, responseId: string) {
+export async function completeTaskWithResponse(
+  db: Db,
+  actor: Actor,
+  taskId: string,
+  responseId: string,
+  at = new Date(),
+) {
   const run = async (tx: Db) => {
     const t = await q.lockTask(tx, actor.dealerIds, taskId);
     if (!t) throw notFound('Callback task');
@@ -191,8 +198,9 @@ export async function completeTaskWithResponse(db: Db, actor: Actor, taskId: str
     await q.insertAttempt(tx, {
       ...{ dealerId: t.dealerId, taskId: t.id, customerId: t.customerId, agentUserId: actor.userId },
       ...{ outcome: 'completed', phoneId: null, phoneKind: null, note: '', appointmentAt: null, responseId: rid },
+      attemptedAt: at,
     });
-    await markSuccess(tx, t, rid, new Date());
+    await markSuccess(tx, t, rid, at);
   };
   await (db.isTransaction ? run(db) : db.transaction().execute(run));
 }

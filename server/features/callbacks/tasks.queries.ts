@@ -153,6 +153,8 @@ export async function insertAttempt(
     note: string;
     appointmentAt: Date | null;
     responseId: string | null;
+    /** Defaults to the database's now(); set only when entering a call made earlier (demo seed). */
+    attemptedAt?: Date;
   },
 ) {
   return (await db.insertInto('callAttempts').values(row).returning('id').executeTakeFirstOrThrow()).id;

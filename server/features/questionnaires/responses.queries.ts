@@ -21,6 +21,8 @@ export interface ResponseRow {
   praise: string;
   mayCallAgain: boolean;
   createdBy: string;
+  /** Only for a survey taken earlier and entered now (the demo's past callbacks); the database's now() otherwise. */
+  submittedAt?: Date;
 }
 
 export interface AnswerRow {

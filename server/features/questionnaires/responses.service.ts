@@ -21,7 +21,16 @@ import * as q from './responses.queries';
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** Checks, scores and stores a response; runs inside the caller's transaction when given one. */
-export async function submitResponse(db: Db, actor: Actor, input: SubmitResponseRequest): Promise<string> {
+/**
+ * Stores one scored response. `submittedAt` is for trusted internal callers that enter a survey taken earlier
+ * (the demo's past callbacks); the HTTP routes never pass it, so a response is dated by the database clock.
+ */
+export async function submitResponse(
+  db: Db,
+  actor: Actor,
+  input: SubmitResponseRequest,
+  opts: { submittedAt?: Date } = {},
+): Promise<string> {
   const version = await getVersion(db, actor, input.versionId);
   if (version.status !== 'published')
     throw new AppError('CONFLICT', `Only a published version takes responses; this one is ${version.status}`, {
@@ -48,6 +57,7 @@ export async function submitResponse(db: Db, actor: Actor, input: SubmitResponse
     praise: input.praise ?? '',
     mayCallAgain: input.mayCallAgain ?? false,
     createdBy: actor.userId,
+    ...(opts.submittedAt ? { submittedAt: opts.submittedAt } : {}),
   };
   const answers = input.answers.map((a) => {
     const s = itemScore(byKey.get(a.question)!, a);
