@@ -15,6 +15,7 @@ import * as m0014 from './0014-faq-task-link';
 import * as m0015 from './0015-case-substitute';
 import * as m0016 from './0016-reports';
 import * as m0017 from './0017-queue-claim';
+import * as m0018 from './0018-special-callbacks';
 import * as m0020 from './0020-kpi-thresholds';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-case-substitute': m0015,
   '0016-reports': m0016,
   '0017-queue-claim': m0017,
+  '0018-special-callbacks': m0018,
   '0020-kpi-thresholds': m0020,
 };
 
