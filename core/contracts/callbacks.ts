@@ -24,8 +24,18 @@ export const TASK_TYPES = [
 export const TaskType = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof TaskType>;
 
-/** Task types the generator creates from imported transactions; the others are created by people or features. */
-export const GENERATED_TYPES = ['AS_PHONE', 'SALES_PHONE', 'SPECIAL_REWORK', 'SPOTCHECK_RESCUE'] as const;
+/**
+ * Task types the generator creates from imported transactions, the customers' visit history (6 months absent) and
+ * closed complaints (major complaint); the others are created by people or features.
+ */
+export const GENERATED_TYPES = [
+  'AS_PHONE',
+  'SALES_PHONE',
+  'SPECIAL_REWORK',
+  'SPOTCHECK_RESCUE',
+  'SPECIAL_6M_ABSENT',
+  'SPECIAL_MAJOR_COMPLAINT',
+] as const;
 export const GeneratedType = z.enum(GENERATED_TYPES);
 export type GeneratedType = z.infer<typeof GeneratedType>;
 
@@ -78,6 +88,36 @@ export const TaskRule = z
   .refine((r) => r.endDays >= r.startDays, { message: 'endDays must not be before startDays', path: ['endDays'] });
 export type TaskRule = z.infer<typeof TaskRule>;
 
+/**
+ * The special callbacks of 002 ¶15 that the generator derives (SPEC §4.1 "Special callbacks", C29, C40). Their
+ * window counts from the event, not from a transaction anchor (their `anchor` is ignored): for SPECIAL_6M_ABSENT the
+ * day the customer's last visit is `absentMonths` old, for SPECIAL_MAJOR_COMPLAINT the day the complaint was closed.
+ * A rules version saved before these existed has them off (the defaults below), so its behaviour never changes.
+ */
+const specialOff = (priority: number): TaskRule => ({
+  enabled: false,
+  anchor: 'settlement',
+  startDays: 0,
+  endDays: 7,
+  dayKind: 'calendar',
+  percent: 100,
+  questionnaireCode: null,
+  duplicateWindowDays: 0,
+  priority,
+});
+export const SpecialRules = z
+  .object({
+    /** "6个月未来厂": months since the customer's last settled repair order (SPEC C29: not stated, CONFIG). */
+    absentMonths: z.number().int().min(1).max(60),
+    /** Complaint levels that count as "有过重大抱怨" (C40: not defined beyond 001 注1–注3, CONFIG). */
+    complaintLevels: z
+      .array(z.enum(['grumble', 'complaint', 'major']))
+      .min(1)
+      .max(3),
+  })
+  .strict();
+export type SpecialRules = z.infer<typeof SpecialRules>;
+
 export const CallbackRules = z
   .object({
     tasks: z
@@ -86,8 +126,11 @@ export const CallbackRules = z
         SALES_PHONE: TaskRule,
         SPECIAL_REWORK: TaskRule,
         SPOTCHECK_RESCUE: TaskRule,
+        SPECIAL_6M_ABSENT: TaskRule.default(specialOff(1)),
+        SPECIAL_MAJOR_COMPLAINT: TaskRule.default(specialOff(2)),
       })
       .strict(),
+    special: SpecialRules.default({ absentMonths: 6, complaintLevels: ['major'] }),
     /** Sale types that are never called back (内部/集团/经销商间销售; SPEC §5.1 excludes dealers). */
     excludeSaleTypes: z.array(z.enum(['fleet', 'internal', 'dealer'])).max(3),
     /** Repair types that are never called back (e.g. 内部维修), exact match on the imported value. */
@@ -203,7 +246,7 @@ export const CallbackTask = z.object({
     .nullable(),
   /** The transaction followed up: repair order or sale. */
   source: z.object({
-    kind: z.enum(['repair_order', 'sale', 'customer', 'manual']),
+    kind: z.enum(['repair_order', 'sale', 'customer', 'manual', 'complaint']),
     id: Uuid,
     number: z.string().nullable(),
     date: z.string().nullable(),
@@ -286,6 +329,21 @@ export const QueueList = z.object({
 });
 
 export const AssignRequest = z.object({ userId: Uuid.nullable() }).strict();
+
+/** A user of the dealer who can take callbacks, with the work they have now (the lead's reassign picker). */
+export const CallbackAgent = z.object({
+  userId: Uuid,
+  name: z.string(),
+  username: z.string(),
+  /** Whether the user can also lead the queue (callbacks:lead). */
+  lead: z.boolean(),
+  /** Open tasks (pending, appointment, contact invalid) assigned to the user. */
+  assigned: z.number().int(),
+  /** Tasks the user holds right now (unexpired lease). */
+  holding: z.number().int(),
+});
+export type CallbackAgent = z.infer<typeof CallbackAgent>;
+export const CallbackAgentList = z.object({ items: z.array(CallbackAgent) });
 
 export const CreateTaskRequest = z
   .object({

@@ -12,6 +12,10 @@ import type { CallbackRules, RulePresetKey, TaskRule } from '../contracts/callba
  *   customers (004[A] 二.5) → sales 100%, after-sales sampled (30% until the dealer sets its share).
  * - P-GEN: "≥ 30% sample" (004[D] 五.1.2).
  * Spot checks of outbound rescues (P-SQJ, 001 L62–63) are off in every preset; the rate is not stated (C30).
+ * The generated special callbacks of 002 ¶15 (SPEC §4.1; timing not stated, C29; "major" not defined, C40) are on in
+ * P-DPCA, whose source lists them, and off elsewhere: customers whose last visit is 6 months old (called within 14
+ * days of that day), and customers whose major complaint (level `major`) was closed (called 1…7 days after).
+ * SPECIAL_QUALITY_TRACKING stays a task the lead creates by hand: no source says which repairs need tracking.
  */
 
 const rule = (r: Partial<TaskRule> & Pick<TaskRule, 'anchor' | 'startDays' | 'endDays'>): TaskRule => ({
@@ -24,6 +28,8 @@ const rule = (r: Partial<TaskRule> & Pick<TaskRule, 'anchor' | 'startDays' | 'en
   ...r,
 });
 
+const SPECIAL = { absentMonths: 6, complaintLevels: ['major' as const] };
+
 const COMMON: Omit<CallbackRules, 'tasks'> = {
   excludeSaleTypes: ['fleet', 'internal', 'dealer'],
   excludeRepairTypes: ['内部', '内部维修', '内部车辆'],
@@ -33,10 +39,14 @@ const COMMON: Omit<CallbackRules, 'tasks'> = {
   callingHours: { days: [1, 2, 3, 4, 5, 6, 7], from: '09:00', to: '20:00' },
   customerCap: { attempts: 3, periodHours: 24 },
   leaseMinutes: 15,
+  special: SPECIAL,
 };
 
 const REWORK_OFF = rule({ enabled: false, anchor: 'settlement', startDays: 1, endDays: 5, priority: 1 });
 const RESCUE_OFF = rule({ enabled: false, anchor: 'settlement', startDays: 1, endDays: 7, percent: 20 });
+// anchor is ignored for the two below: the window counts from the absence day / the complaint's closing day
+const ABSENT_OFF = rule({ enabled: false, anchor: 'settlement', startDays: 0, endDays: 14, priority: 1 });
+const COMPLAINT_OFF = rule({ enabled: false, anchor: 'settlement', startDays: 1, endDays: 7, priority: 2 });
 
 export const RULE_PRESETS: Record<RulePresetKey, CallbackRules> = {
   'P-AYT': {
@@ -46,6 +56,8 @@ export const RULE_PRESETS: Record<RulePresetKey, CallbackRules> = {
       SALES_PHONE: rule({ anchor: 'purchase', startDays: 1, endDays: 7, questionnaireCode: 'AYT-JL-客服-08' }),
       SPECIAL_REWORK: REWORK_OFF,
       SPOTCHECK_RESCUE: RESCUE_OFF,
+      SPECIAL_6M_ABSENT: ABSENT_OFF,
+      SPECIAL_MAJOR_COMPLAINT: COMPLAINT_OFF,
     },
   },
   'P-DPCA': {
@@ -55,6 +67,8 @@ export const RULE_PRESETS: Record<RulePresetKey, CallbackRules> = {
       SALES_PHONE: rule({ anchor: 'purchase', startDays: 1, endDays: 7 }),
       SPECIAL_REWORK: { ...REWORK_OFF, enabled: true },
       SPOTCHECK_RESCUE: RESCUE_OFF,
+      SPECIAL_6M_ABSENT: { ...ABSENT_OFF, enabled: true },
+      SPECIAL_MAJOR_COMPLAINT: { ...COMPLAINT_OFF, enabled: true },
     },
   },
   'P-SGM': {
@@ -64,6 +78,8 @@ export const RULE_PRESETS: Record<RulePresetKey, CallbackRules> = {
       SALES_PHONE: rule({ anchor: 'delivery', startDays: 1, endDays: 7 }),
       SPECIAL_REWORK: REWORK_OFF,
       SPOTCHECK_RESCUE: RESCUE_OFF,
+      SPECIAL_6M_ABSENT: ABSENT_OFF,
+      SPECIAL_MAJOR_COMPLAINT: COMPLAINT_OFF,
     },
   },
   'P-GEN': {
@@ -73,6 +89,8 @@ export const RULE_PRESETS: Record<RulePresetKey, CallbackRules> = {
       SALES_PHONE: rule({ anchor: 'purchase', startDays: 1, endDays: 7, percent: 30 }),
       SPECIAL_REWORK: REWORK_OFF,
       SPOTCHECK_RESCUE: RESCUE_OFF,
+      SPECIAL_6M_ABSENT: ABSENT_OFF,
+      SPECIAL_MAJOR_COMPLAINT: COMPLAINT_OFF,
     },
   },
 };

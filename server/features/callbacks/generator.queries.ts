@@ -17,6 +17,13 @@ export interface SourceRow {
   buyerIsDealer: boolean;
   optedOut: boolean;
   blocked: boolean;
+  /** Special callbacks: the day the due window counts from (absence day, complaint closed), else the anchor. */
+  windowFrom?: string | null;
+  /** Special callbacks: the date whose rules version applies (today, closing day), else the transaction date. */
+  ruleDate?: string | null;
+  anchorKind?: string | null;
+  /** What the agent reads on the task (the complaint followed up). */
+  note?: string | null;
 }
 
 /*
@@ -73,6 +80,81 @@ export async function findSalesWithoutTask(
     where s.dealer_id = ${dealerId} and done.found is null
     order by s.sale_date, s.id limit ${limit}`.execute(db);
   return r.rows;
+}
+
+/**
+ * 6个月未来厂 (002 ¶15): customers whose latest settled repair order is at least `months` old on `today` and who have
+ * no SPECIAL_6M_ABSENT task for that order yet. The task follows up that last order, so a customer who comes back
+ * and stays away again is called again for the new absence, and never twice for one.
+ */
+export async function findAbsentCustomersWithoutTask(
+  db: Db,
+  dealerId: string,
+  o: { today: string; months: number },
+  limit: number,
+): Promise<SourceRow[]> {
+  const r = await sql<SourceRow>`
+    select ro.id as source_id, ro.customer_id, ro.vehicle_id, ro.settled_on::text as tx_date,
+      ro.picked_up_on::text as delivery_date, ro.repair_type, null::text as sale_type, false as buyer_is_dealer,
+      (ro.settled_on + make_interval(months => ${o.months}))::date::text as window_from, ${o.today}::text as rule_date,
+      ${FLAG_COLUMNS}
+    from repair_orders ro ${NO_TASK('SPECIAL_6M_ABSENT', 'repair_order', 'ro')} ${CUSTOMER_FLAGS('ro')}
+    where ro.dealer_id = ${dealerId} and ro.customer_id is not null
+      and ro.settled_on <= (${o.today}::date - make_interval(months => ${o.months}))::date
+      and done.found is null
+      and not exists (select 1 from repair_orders later where later.dealer_id = ro.dealer_id
+        and later.customer_id = ro.customer_id
+        and (later.settled_on > ro.settled_on or (later.settled_on = ro.settled_on and later.id > ro.id)))
+    order by ro.settled_on, ro.id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * 有过重大抱怨的客户 (002 ¶15, C40): closed (checked) complaints of the configured levels, with a customer, that
+ * have no SPECIAL_MAJOR_COMPLAINT task yet. The window counts from the local day the complaint was closed.
+ */
+export async function findClosedComplaintsWithoutTask(
+  db: Db,
+  dealerId: string,
+  o: { levels: string[]; timeZone: string },
+  limit: number,
+): Promise<SourceRow[]> {
+  const closedOn = sql`(cp.checked_at at time zone ${o.timeZone})::date`;
+  const r = await sql<SourceRow>`
+    select cp.id as source_id, cp.customer_id, veh.id as vehicle_id, ${closedOn}::text as tx_date,
+      null::text as delivery_date, null::text as repair_type, null::text as sale_type, false as buyer_is_dealer,
+      ${closedOn}::text as window_from, ${closedOn}::text as rule_date, 'complaint_closed' as anchor_kind,
+      left(cp.description, 300) as note,
+      ${FLAG_COLUMNS}
+    from complaints cp
+      left join lateral (select 1 as found from callback_tasks t
+        where t.dealer_id = cp.dealer_id and t.type = 'SPECIAL_MAJOR_COMPLAINT' and t.source_kind = 'complaint'
+          and t.source_id = cp.id limit 1) done on true
+      left join lateral (select v.id from vehicles v where v.dealer_id = cp.dealer_id
+        and v.owner_customer_id = cp.customer_id order by v.created_at desc limit 1) veh on true
+      ${CUSTOMER_FLAGS('cp')}
+    where cp.dealer_id = ${dealerId} and cp.status = 'checked' and cp.checked_at is not null
+      and cp.customer_id is not null and cp.level in (${sql.join(o.levels.length ? o.levels : [''])})
+      and done.found is null
+    order by cp.checked_at, cp.id limit ${limit}`.execute(db);
+  return r.rows;
+}
+
+/**
+ * A SPECIAL_6M_ABSENT task still waiting for its first call is moot once the customer is back: closed as
+ * `customer_returned` (not while an agent holds it).
+ */
+export async function closeReturnedAbsent(db: Db, dealerId: string): Promise<number> {
+  const r = await sql`
+    update callback_tasks t set status = 'CLOSED', reason = 'customer_returned', closed_at = now()
+    where t.dealer_id = ${dealerId} and t.type = 'SPECIAL_6M_ABSENT' and t.status = 'PENDING'
+      and t.attempt_count = 0 and (t.lease_expires_at is null or t.lease_expires_at < now())
+      and exists (select 1 from repair_orders ro, repair_orders last
+        where last.dealer_id = t.dealer_id and last.id = t.source_id
+          and ro.dealer_id = t.dealer_id and ro.customer_id = last.customer_id and ro.settled_on > last.settled_on)`.execute(
+    db,
+  );
+  return Number(r.numAffectedRows ?? 0);
 }
 
 /** Kept (not excluded, not duplicate) tasks of a type for these customers / vehicles, for the duplicate rule. */

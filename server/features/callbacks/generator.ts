@@ -41,15 +41,36 @@ export async function dealerWorkingDays(db: Db, dealerId: string): Promise<IsWor
   return (ymd) => calendarWorkingDay(cal, ymd);
 }
 
-const SOURCE_KIND: Record<GeneratedType, 'repair_order' | 'sale'> = {
+const SOURCE_KIND: Record<GeneratedType, 'repair_order' | 'sale' | 'complaint'> = {
   AS_PHONE: 'repair_order',
   SALES_PHONE: 'sale',
   SPECIAL_REWORK: 'repair_order',
   SPOTCHECK_RESCUE: 'repair_order',
+  SPECIAL_6M_ABSENT: 'repair_order',
+  SPECIAL_MAJOR_COMPLAINT: 'complaint',
 };
 
-function fetchBatch(db: Db, dealerId: string, type: GeneratedType, sets: StoredSet[]) {
+/**
+ * The special callbacks judged now rather than per transaction: the rules version in effect today decides whether
+ * they run at all and how long "absent" is (a later version never rewrites an older transaction's tasks, but a
+ * customer's absence and a closed complaint are today's facts).
+ */
+const JUDGED_TODAY: readonly GeneratedType[] = ['SPECIAL_6M_ABSENT', 'SPECIAL_MAJOR_COMPLAINT'];
+
+function fetchBatch(db: Db, dealerId: string, type: GeneratedType, sets: StoredSet[], o: GenerateOptions) {
   if (type === 'SALES_PHONE') return g.findSalesWithoutTask(db, dealerId, type, BATCH);
+  if (type === 'SPECIAL_6M_ABSENT' || type === 'SPECIAL_MAJOR_COMPLAINT') {
+    const today = localParts(o.now, o.timeZone).ymd;
+    const { special } = rulesOn(sets, today).rules;
+    if (type === 'SPECIAL_6M_ABSENT')
+      return g.findAbsentCustomersWithoutTask(db, dealerId, { today, months: special.absentMonths }, BATCH);
+    return g.findClosedComplaintsWithoutTask(
+      db,
+      dealerId,
+      { levels: special.complaintLevels, timeZone: o.timeZone },
+      BATCH,
+    );
+  }
   if (type === 'SPECIAL_REWORK') return g.findRepairOrdersWithoutTask(db, dealerId, type, { reworkOnly: true }, BATCH);
   if (type === 'SPOTCHECK_RESCUE') {
     const all = sets.length ? sets.map((s) => s.rules) : [rulesOn(sets, '9999-12-31').rules];
@@ -72,11 +93,12 @@ export function buildTasks(
 ): Insertable<CallbackTasks>[] {
   const today = localParts(o.now, o.timeZone).ymd;
   const kind = SOURCE_KIND[type];
+  const special = JUDGED_TODAY.includes(type);
   const items = rows.map((row) => {
-    const { set, rules } = rulesOn(sets, row.txDate);
+    const { set, rules } = rulesOn(sets, row.ruleDate ?? row.txDate);
     const r = rules.tasks[type];
-    const byDelivery = r.anchor === 'delivery';
-    const anchorKind = byDelivery ? 'delivery' : kind === 'sale' ? 'purchase' : 'settlement';
+    const byDelivery = r.anchor === 'delivery' && !special;
+    const anchorKind = row.anchorKind ?? (byDelivery ? 'delivery' : kind === 'sale' ? 'purchase' : 'settlement');
     const anchorDate = byDelivery ? (row.deliveryDate ?? row.txDate) : row.txDate;
     return { row, set, rules, r, anchorKind, anchorDate };
   });
@@ -85,7 +107,7 @@ export function buildTasks(
   for (const k of kept) keptBy.set(k.who, [...(keptBy.get(k.who) ?? []), k]);
   return items.map(({ row, set, rules, r, anchorKind, anchorDate }) => {
     const id = randomUUID();
-    const window = dueWindow(anchorDate, r, o.isWorkingDay);
+    const window = dueWindow(row.windowFrom ?? anchorDate, r, o.isWorkingDay);
     const key = `${type}:${kind}:${row.sourceId}`;
     const candidate = { ...row, anchorDate };
     let verdict = r.enabled
@@ -118,6 +140,7 @@ export function buildTasks(
       duplicateOf: dup?.id ?? null,
       priority: r.priority,
       closedAt: status === 'PENDING' ? null : o.now,
+      ...(row.note ? { note: row.note } : {}),
     };
   });
 }
@@ -135,11 +158,17 @@ async function keptFor(db: Db, dealerId: string, type: GeneratedType, rows: Row[
 const enabledSomewhere = (sets: readonly StoredSet[], type: GeneratedType) =>
   sets.length ? sets.some((s) => s.rules.tasks[type].enabled) : rulesOn(sets, '9999-12-31').rules.tasks[type].enabled;
 
+/** Whether the generator looks for tasks of a type at all (special callbacks: only when today's rules say so). */
+function runs(sets: readonly StoredSet[], type: GeneratedType, o: GenerateOptions) {
+  if (!JUDGED_TODAY.includes(type)) return enabledSomewhere(sets, type);
+  return rulesOn(sets, localParts(o.now, o.timeZone).ymd).rules.tasks[type].enabled;
+}
+
 /** One batch in its own transaction: 'busy' when another instance holds the dealer's lock. */
 async function generateBatch(db: Db, dealerId: string, type: GeneratedType, sets: StoredSet[], o: GenerateOptions) {
   return db.transaction().execute(async (tx) => {
     if (!(await g.tryLockDealer(tx, dealerId))) return { state: 'busy' as const, tasks: [], inserted: 0 };
-    const rows = await fetchBatch(tx, dealerId, type, sets);
+    const rows = await fetchBatch(tx, dealerId, type, sets, o);
     if (!rows.length) return { state: 'done' as const, tasks: [], inserted: 0 };
     const kept = await keptFor(tx, dealerId, type, rows);
     const tasks = buildTasks(dealerId, type, rows, sets, kept, o);
@@ -153,7 +182,7 @@ export async function generateForDealer(db: Db, dealerId: string, o: GenerateOpt
   const sets = await ruleSetsOf(db, dealerId);
   const out: GenerateResult = { created: 0, byStatus: {}, blocked: 0 };
   for (const type of GENERATED_TYPES) {
-    if (!enabledSomewhere(sets, type)) continue;
+    if (!runs(sets, type, o)) continue;
     for (;;) {
       const r = await generateBatch(db, dealerId, type, sets, o);
       for (const t of r.tasks) out.byStatus[t.status as string] = (out.byStatus[t.status as string] ?? 0) + 1;
@@ -163,6 +192,7 @@ export async function generateForDealer(db: Db, dealerId: string, o: GenerateOpt
     }
   }
   out.blocked = await excludeBlocked(db, dealerId);
+  await g.closeReturnedAbsent(db, dealerId);
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { CallbackRules, RulePresetKey } from '../../../core/contracts/callb
 import { ApiError } from '../../api/client';
 import { useSaveRules, type RulesData } from '../../api/callbacks';
 import { errorText } from '../../ui/api-error';
-import { GeneralRuleFields, RULE_TASK_TYPES, TaskRulesTable } from './rule-fields';
+import { GeneralRuleFields, RULE_TASK_TYPES, SpecialRuleFields, TaskRulesTable } from './rule-fields';
 
 interface Values {
   effectiveFrom: string;
@@ -94,6 +94,10 @@ export function RulesEditor({ data }: { data: RulesData }) {
         <div style={{ width: '100%', marginTop: 12 }}>
           <h4>{t('callbacks.rules.tasksSection')}</h4>
           <TaskRulesTable />
+          <h4 style={{ marginTop: 12 }}>{t('callbacks.rules.specialSection')}</h4>
+        </div>
+        <SpecialRuleFields />
+        <div style={{ width: '100%' }}>
           <h4 style={{ marginTop: 12 }}>
             {t('callbacks.rules.attemptsSection')} · {t('callbacks.rules.hoursSection')}
           </h4>

@@ -3,7 +3,17 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 /** The generated task types a rules version configures, in table order. */
-export const RULE_TASK_TYPES = ['AS_PHONE', 'SALES_PHONE', 'SPECIAL_REWORK', 'SPOTCHECK_RESCUE'] as const;
+export const RULE_TASK_TYPES = [
+  'AS_PHONE',
+  'SALES_PHONE',
+  'SPECIAL_REWORK',
+  'SPOTCHECK_RESCUE',
+  'SPECIAL_6M_ABSENT',
+  'SPECIAL_MAJOR_COMPLAINT',
+] as const;
+/** Special callbacks whose window counts from an event (absence day, complaint closed), not a chosen anchor. */
+const EVENT_ANCHORED: readonly string[] = ['SPECIAL_6M_ABSENT', 'SPECIAL_MAJOR_COMPLAINT'];
+const LEVELS = ['grumble', 'complaint', 'major'] as const;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type RuleTaskType = (typeof RULE_TASK_TYPES)[number];
 
@@ -30,7 +40,10 @@ function taskColumns(t: TFunction): TableColumnsType<RuleTaskType> {
     {
       key: 'anchor',
       title: f('anchor'),
-      render: (_, ty) => cell('anchor', <Select options={anchors} style={{ width: 140 }} />)(ty),
+      render: (_, ty) =>
+        EVENT_ANCHORED.includes(ty)
+          ? t(`callbacks.rules.eventAnchors.${ty as 'SPECIAL_6M_ABSENT'}`)
+          : cell('anchor', <Select options={anchors} style={{ width: 140 }} />)(ty),
     },
     { key: 'startDays', title: f('startDays'), render: (_, ty) => cell('startDays', num(0, 365))(ty) },
     { key: 'endDays', title: f('endDays'), render: (_, ty) => cell('endDays', num(0, 365))(ty) },
@@ -63,6 +76,28 @@ export function TaskRulesTable() {
       scroll={{ x: 'max-content' }}
       data-testid="rules-tasks"
     />
+  );
+}
+
+/** What makes a special callback: months without a visit, the complaint levels that count as "major". */
+export function SpecialRuleFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name={['rules', 'special', 'absentMonths']} label={t('callbacks.rules.fields.absentMonths')}>
+        <InputNumber min={1} max={60} style={{ width: 90 }} data-testid="rules-absent-months" />
+      </Form.Item>
+      <Form.Item
+        name={['rules', 'special', 'complaintLevels']}
+        label={t('callbacks.rules.fields.complaintLevels')}
+        rules={[{ required: true, type: 'array', min: 1 }]}
+      >
+        <Checkbox.Group
+          options={LEVELS.map((l) => ({ value: l, label: t(`callbacks.rules.levels.${l}`) }))}
+          data-testid="rules-complaint-levels"
+        />
+      </Form.Item>
+    </>
   );
 }
 
