@@ -14,7 +14,7 @@ export type RegisterKind = z.infer<typeof RegisterKind>;
 
 const Ymd = z.iso.date();
 
-export const RegisterQuery = Paging.extend({
+const RegisterFields = Paging.extend({
   /** Callback (or survey) date range, in the dealer's local days, inclusive. */
   from: Ymd.optional(),
   to: Ymd.optional(),
@@ -25,10 +25,18 @@ export const RegisterQuery = Paging.extend({
   satisfaction: z.enum(['satisfied', 'dissatisfied', 'none']).optional(),
   /** Customer name, plate or order number: part of it. */
   q: z.string().trim().max(50).optional(),
-})
-  .strict()
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
+});
+const periodInOrder = (v: { from?: string | undefined; to?: string | undefined }) => !v.from || !v.to || v.from <= v.to;
+const PERIOD_ERROR = { message: 'from must not be after to', path: ['to'] };
+
+export const RegisterQuery = RegisterFields.strict().refine(periodInOrder, PERIOD_ERROR);
 export type RegisterQuery = z.infer<typeof RegisterQuery>;
+
+/** The export takes the same filter, plus the reason asked for a large export of personal data (SPEC §8.3). */
+export const RegisterExportQuery = RegisterFields.extend({ reason: z.string().trim().min(2).max(500).optional() })
+  .strict()
+  .refine(periodInOrder, PERIOD_ERROR);
+export type RegisterExportQuery = z.infer<typeof RegisterExportQuery>;
 
 export const RegisterRow = z.object({
   taskId: Uuid.nullable(),

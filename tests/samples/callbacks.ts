@@ -43,6 +43,7 @@ export const CALLBACK_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/callbacks/queue': () => ({ url: '/api/callbacks/queue?limit=20', ok: 200 }),
+  'GET /api/callbacks/agents': () => ({ url: '/api/callbacks/agents', ok: 200 }),
   'POST /api/callbacks/tasks/:id/assign': (f, role) => ({
     url: `/api/callbacks/tasks/${pop(f.cbAssignPool, role, 'callbacks:lead')}/assign`,
     body: { userId: null },

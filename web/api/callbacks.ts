@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  CallbackAgentList,
   CallbackTask,
   GenerateResult,
   Handoff,
@@ -50,6 +51,17 @@ function useRefreshing<I, O>(fn: (input: I) => Promise<O>) {
     },
   });
 }
+
+export type CallbackAgentData = z.infer<typeof CallbackAgentList>['items'][number];
+
+/** The dealer's users who can take callbacks, with their open and held tasks (leads only). */
+export const useCallbackAgents = (enabled = true) =>
+  useQuery({
+    queryKey: [...key, 'agents'],
+    queryFn: () => api.get('/callbacks/agents', { schema: CallbackAgentList }),
+    enabled,
+    staleTime: 30_000,
+  });
 
 /** Give a task to one agent (null: back to everyone). */
 export const useAssignTask = () =>

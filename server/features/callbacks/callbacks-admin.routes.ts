@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AssignRequest,
+  CallbackAgentList,
   CallbackTask,
   FixHandoffRequest,
   GenerateResult,
@@ -15,6 +16,7 @@ import {
 } from '../../../core/contracts/callbacks';
 import { IdParams, NoBody } from '../../../core/contracts/common';
 import type { Actor } from '../../http/actor';
+import { listAgents } from './agents';
 import * as svc from './callbacks.service';
 import * as handoffs from './handoffs.service';
 import * as rules from './rules.service';
@@ -39,6 +41,18 @@ export function callbacksAdminRoutes(app: FastifyInstance) {
       config: { access: 'callbacks:lead' },
     },
     async (req) => svc.listQueue(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/callbacks/agents',
+    {
+      schema: {
+        tags,
+        summary: "The dealer's users who can take callbacks, with the tasks each has now",
+        response: { 200: CallbackAgentList },
+      },
+      config: { access: 'callbacks:lead' },
+    },
+    async (req) => listAgents(db, actorOf(req)),
   );
   r.post(
     '/api/callbacks/tasks/:id/assign',

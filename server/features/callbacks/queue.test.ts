@@ -139,6 +139,26 @@ describe(`callback queue on ${TEST_DB_KIND}`, () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('lists every active agent of the dealer for reassigning, with what each has now; agents may not', async () => {
+    const list = (await ok(await t.as(k.lead, 'GET', '/api/callbacks/agents'))) as {
+      items: { userId: string; username: string; lead: boolean; assigned: number; holding: number }[];
+    };
+    const by = new Map(list.items.map((a) => [a.username, a]));
+    // the reassigned task of the previous test is assigned to the agent, who holds it
+    expect(by.get('cs_agent')).toMatchObject({ userId: agent.me.user.id, lead: false, holding: 1 });
+    expect(by.get('cs_agent')!.assigned).toBeGreaterThanOrEqual(1);
+    expect(by.get('cs_lead')).toMatchObject({ lead: true });
+    // no other dealer's users, nobody without callback work (a service advisor, the GM)
+    expect(by.has('hz_agent')).toBe(false);
+    expect([...by.keys()]).not.toContain('service_advisor');
+    expect([...by.keys()]).not.toContain('gm');
+    await sql`update users set disabled_at = now() where username = 'cs_supervisor'`.execute(db());
+    const after = (await ok(await t.as(k.lead, 'GET', '/api/callbacks/agents'))) as { items: { username: string }[] };
+    expect(after.items.map((a) => a.username)).not.toContain('cs_supervisor');
+    await sql`update users set disabled_at = null where username = 'cs_supervisor'`.execute(db());
+    expect((await t.as(agent, 'GET', '/api/callbacks/agents')).statusCode).toBe(403);
+  });
+
   it("answers 404 for another dealer's task and changes nothing", async () => {
     const id = await k.taskOf(k.customers[10]!.id);
     const hz = await t.login('hz_agent');

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { REGISTER_KINDS, RegisterPage, RegisterQuery } from '../../../core/contracts/registers';
+import { REGISTER_KINDS, RegisterExportQuery, RegisterPage, RegisterQuery } from '../../../core/contracts/registers';
 import type { Actor } from '../../http/actor';
 import * as registers from './registers.service';
 
@@ -34,7 +34,11 @@ export function registersRoutes(app: FastifyInstance) {
     r.get(
       `/api/registers/${kind}/export.xlsx`,
       {
-        schema: { tags, summary: `Register ${kind} as the printable paper form (Excel)`, querystring: RegisterQuery },
+        schema: {
+          tags,
+          summary: `Register ${kind} as the printable paper form (Excel); a large export needs a reason`,
+          querystring: RegisterExportQuery,
+        },
         config: { access: 'registers:read' },
       },
       async (req, reply) => {

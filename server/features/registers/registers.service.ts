@@ -1,10 +1,16 @@
-import type { RegisterKind, RegisterPage, RegisterQuery, RegisterRow } from '../../../core/contracts/registers';
+import type {
+  RegisterExportQuery,
+  RegisterKind,
+  RegisterPage,
+  RegisterQuery,
+  RegisterRow,
+} from '../../../core/contracts/registers';
 import { maskPhoneValue, showValue, type FieldPermission } from '../../../core/rules/customer-privacy';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
-import { appendAudit } from '../audit/audit.service';
 import { permissionsFor } from '../customers/field-permissions';
 import { requireDealer } from '../org/org.service';
+import { guardPersonalExport } from '../reports/export-guard';
 import { registerDef } from './register-defs';
 import { registerWorkbook } from './register-xlsx';
 import { findDealerName, findRegisterRows, type RegisterDbRow } from './registers.queries';
@@ -79,10 +85,14 @@ export async function listRegister(db: Db, actor: Actor, kind: RegisterKind, q: 
   };
 }
 
-/** The register as the paper form, in Excel; written to the audit log (personal data leaves the system). */
-export async function exportRegister(db: Db, actor: Actor, kind: RegisterKind, q: RegisterQuery) {
+/**
+ * The register as the paper form, in Excel. Personal data leave the system: through the export guard, so an export
+ * of more rows than the dealer's CONFIG count needs a reason (422 EXPORT_REASON_REQUIRED, nothing built), and every
+ * export is in the audit log with its row count, the phone view and the reason.
+ */
+export async function exportRegister(db: Db, actor: Actor, kind: RegisterKind, q: RegisterExportQuery) {
   const c = await context(db, actor, kind);
-  const { limit: _limit, offset: _offset, ...filter } = q;
+  const { limit: _limit, offset: _offset, reason, ...filter } = q;
   const rows = await findRegisterRows(
     db,
     { ...filter, dealerId: c.dealerId, types: c.def.taskTypes, timeZone: c.timeZone },
@@ -91,6 +101,14 @@ export async function exportRegister(db: Db, actor: Actor, kind: RegisterKind, q
   );
   // A full number leaves the system only for a role that may both see and export it.
   const view = c.contact.view === 'full' && !c.contact.canExport ? 'masked' : c.contact.view;
+  await guardPersonalExport(db, actor, {
+    dealerId: c.dealerId,
+    entityType: 'register',
+    entityId: kind,
+    rows: rows.length,
+    phones: view,
+    reason,
+  });
   const now = new Date();
   const exportedAt = new Intl.DateTimeFormat('sv-SE', {
     timeZone: c.timeZone,
@@ -107,14 +125,5 @@ export async function exportRegister(db: Db, actor: Actor, kind: RegisterKind, q
       exportedBy: actor.displayName,
     },
   );
-  await appendAudit(db, {
-    dealerId: c.dealerId,
-    actorUserId: actor.userId,
-    actorUsername: actor.username,
-    action: 'registers.export',
-    entityType: 'register',
-    entityId: kind,
-    details: { rows: rows.length, filter, phones: view },
-  });
   return { buffer, fileName: `${c.def.code ?? c.def.title}-${c.dealerName}.xlsx` };
 }

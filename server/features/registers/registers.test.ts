@@ -236,6 +236,39 @@ describe(`registers on ${TEST_DB_KIND}`, () => {
     expect(String(ws.getRow(4).getCell(col).value)).toMatch(/^139\*{4}\d{4}$/);
   });
 
+  it('asks for a reason before exporting more rows than the dealer allows, and audits the export with it', async () => {
+    await t.database.db
+      .insertInto('reportSettings')
+      .values({ dealerId: shDealer, exportReasonRows: 1 })
+      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 1 }))
+      .execute();
+    const url = '/api/registers/aftersales-phone/export.xlsx';
+    const total = (await list(agent, 'aftersales-phone')).total;
+    expect(total).toBeGreaterThan(1);
+    const audits = () =>
+      t.database.db
+        .selectFrom('auditLog')
+        .select(['details'])
+        .where('action', '=', 'export.personal-data')
+        .where('entityType', '=', 'register')
+        .where('dealerId', '=', shDealer)
+        .execute();
+    const before = (await audits()).length;
+    const refused = await t.as(agent, 'GET', url);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: { code: 'EXPORT_REASON_REQUIRED' } });
+    expect((await audits()).length).toBe(before);
+    expect((await t.as(agent, 'GET', `${url}?reason=x`)).statusCode).toBe(400);
+    // one row is within the limit: no reason needed
+    expect((await t.as(agent, 'GET', `${url}?satisfaction=dissatisfied`)).statusCode).toBe(200);
+    const res = await t.as(agent, 'GET', `${url}?reason=${encodeURIComponent('月度回访质量复核')}`);
+    expect(res.statusCode).toBe(200);
+    const after = await audits();
+    expect(after.length).toBe(before + 2);
+    expect(after.map((a) => a.details)).toContainEqual({ rows: total, phones: 'masked', reason: '月度回访质量复核' });
+    await t.database.db.deleteFrom('reportSettings').where('dealerId', '=', shDealer).execute();
+  });
+
   it("keeps each dealer's register to itself and refuses roles without registers:read", async () => {
     const hz = await list(await t.login('hz_agent'), 'aftersales-phone');
     expect(hz.items.map((r) => r.taskId)).toEqual([task.hz]);

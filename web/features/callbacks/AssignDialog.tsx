@@ -1,18 +1,19 @@
 import { App, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAssignTask, type QueueRow } from '../../api/callbacks';
+import { useAssignTask, useCallbackAgents, type QueueRow } from '../../api/callbacks';
 import { useNotifyError } from '../../ui/use-notify-error';
-import type { AgentOption } from './QueueFilters';
+import { agentOptions } from './QueueFilters';
 
 const EVERYONE = '__everyone__';
 
-/** Reassign one task to an agent, or back to the shared queue. */
-export function AssignDialog(props: { row: QueueRow | null; agents: AgentOption[]; onClose: () => void }) {
+/** Reassign one task to any agent of the dealer (with the work each has now), or back to the shared queue. */
+export function AssignDialog(props: { row: QueueRow | null; meId: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const assign = useAssignTask();
+  const agents = useCallbackAgents(props.row !== null);
   const [agent, setAgent] = useState<string | undefined>(undefined);
   const row = props.row;
   const submit = () => {
@@ -46,7 +47,13 @@ export function AssignDialog(props: { row: QueueRow | null; agents: AgentOption[
           <Select
             value={agent}
             onChange={setAgent}
-            options={[{ value: EVERYONE, label: t('callbacks.queue.assignDialog.everyone') }, ...props.agents]}
+            loading={agents.isFetching}
+            showSearch
+            optionFilterProp="label"
+            options={[
+              { value: EVERYONE, label: t('callbacks.queue.assignDialog.everyone') },
+              ...agentOptions(agents.data?.items, props.meId, t, true),
+            ]}
             data-testid="assign-agent"
           />
         </Form.Item>

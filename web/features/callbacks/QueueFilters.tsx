@@ -1,11 +1,26 @@
 import { Checkbox, Input, Select, Space } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, TASK_TYPES } from '../../../core/contracts/callbacks';
-import type { QueueFilter } from '../../api/callbacks';
+import type { CallbackAgentData, QueueFilter } from '../../api/callbacks';
 
 export interface AgentOption {
   value: string;
   label: string;
+}
+
+/** The dealer's callback agents as picker options ("me" marked; with their open / held tasks when asked). */
+export function agentOptions(
+  agents: CallbackAgentData[] | undefined,
+  meId: string,
+  t: TFunction,
+  withLoad = false,
+): AgentOption[] {
+  return (agents ?? []).map((a) => {
+    const name = a.userId === meId ? `${a.name} (${t('callbacks.queue.assignDialog.me')})` : a.name;
+    const load = t('callbacks.queue.assignDialog.load', { assigned: a.assigned, holding: a.holding });
+    return { value: a.userId, label: withLoad ? `${name} · ${load}` : name };
+  });
 }
 
 /** Status / type / agent / overdue / held filters of the lead's queue. */

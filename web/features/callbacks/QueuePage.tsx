@@ -2,7 +2,14 @@ import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGenerateNow, useQueue, type QueueData, type QueueFilter, type QueueRow } from '../../api/callbacks';
+import {
+  useCallbackAgents,
+  useGenerateNow,
+  useQueue,
+  type QueueData,
+  type QueueFilter,
+  type QueueRow,
+} from '../../api/callbacks';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { usePaging } from '../../ui/paging';
@@ -12,19 +19,8 @@ import { useNotifyError } from '../../ui/use-notify-error';
 import { useDealerTimeZone, useSession } from '../auth/session';
 import { AssignDialog } from './AssignDialog';
 import { CreateTaskDialog } from './CreateTaskDialog';
-import { QueueFilters, type AgentOption } from './QueueFilters';
+import { agentOptions, QueueFilters } from './QueueFilters';
 import { QueueTable } from './QueueTable';
-
-/** The agents a lead can pick: themselves and everyone seen in the queue (assigned or holding a task). */
-function agentOptions(data: QueueData | undefined, me: { id: string; name: string }, meLabel: string): AgentOption[] {
-  const seen = new Map<string, string>([[me.id, `${me.name} (${meLabel})`]]);
-  for (const h of data?.holders ?? []) if (!seen.has(h.userId)) seen.set(h.userId, h.name);
-  for (const r of data?.items ?? []) {
-    if (r.assignedUserId && !seen.has(r.assignedUserId)) seen.set(r.assignedUserId, r.assignedName ?? '');
-    if (r.leaseUserId && !seen.has(r.leaseUserId)) seen.set(r.leaseUserId, r.leaseName ?? '');
-  }
-  return [...seen].map(([value, label]) => ({ value, label }));
-}
 
 /** Who is on what right now (unexpired leases). */
 function Holders({ data }: { data: QueueData | undefined }) {
@@ -60,11 +56,8 @@ export default function QueuePage() {
   const [creating, setCreating] = useState(false);
   const queue = useQueue({ ...filter, ...paging.limitOffset });
   const generate = useGenerateNow();
-  const agents = agentOptions(
-    queue.data,
-    { id: me.user.id, name: me.user.displayName },
-    t('callbacks.queue.assignDialog.me'),
-  );
+  const agentList = useCallbackAgents();
+  const agents = agentOptions(agentList.data?.items, me.user.id, t);
   const onGenerate = () =>
     generate.mutate(undefined, {
       onSuccess: (r) =>
@@ -108,7 +101,7 @@ export default function QueuePage() {
           onReassign={setReassigning}
         />
       )}
-      <AssignDialog row={reassigning} agents={agents} onClose={() => setReassigning(null)} />
+      <AssignDialog row={reassigning} meId={me.user.id} onClose={() => setReassigning(null)} />
       <CreateTaskDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,11 +1,57 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Input, Select, Space } from 'antd';
+import { App, Button, Checkbox, Input, Modal, Select, Space } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterKind } from '../../../core/contracts/registers';
-import { registerExportUrl, type RegisterFilter } from '../../api/registers';
-import { useSession } from '../auth/session';
+import { useCallbackAgents } from '../../api/callbacks';
+import { downloadRegister, type RegisterFilter } from '../../api/registers';
+import { useCan, useSession } from '../auth/session';
+import { agentOptions } from '../callbacks/QueueFilters';
 
-/** Date range, advisor / consultant, satisfaction and text filters, and the Excel export of the same rows. */
+/** The Excel export of the rows shown; asks for a reason when the export is large (SPEC §8.3, audited). */
+function ExportButton(props: { kind: RegisterKind; filter: RegisterFilter }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = (why?: string) => {
+    setBusy(true);
+    downloadRegister(props.kind, props.filter, why)
+      .then((out) => {
+        setAsking(out === 'reason');
+        if (out === 'ok') setReason('');
+      })
+      .catch((e: Error) => void message.error(e.message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <>
+      <Button icon={<DownloadOutlined />} loading={busy && !asking} onClick={() => run()} data-testid="register-export">
+        {t('registers.export')}
+      </Button>
+      <Modal
+        open={asking}
+        title={t('registers.reasonTitle')}
+        onCancel={() => setAsking(false)}
+        onOk={() => run(reason.trim())}
+        okButtonProps={{ disabled: reason.trim().length < 2, loading: busy, 'data-testid': 'register-reason-ok' }}
+        destroyOnHidden
+      >
+        <p>{t('registers.reasonHint')}</p>
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="register-reason"
+        />
+      </Modal>
+    </>
+  );
+}
+
+/** Date range, agent (leads) or "mine", advisor / consultant, satisfaction and text filters, and the export. */
 export function RegisterFilters(props: {
   kind: RegisterKind;
   filter: RegisterFilter;
@@ -13,6 +59,8 @@ export function RegisterFilters(props: {
 }) {
   const { t } = useTranslation();
   const me = useSession();
+  const isLead = useCan('callbacks:lead');
+  const agents = useCallbackAgents(isLead);
   const f = props.filter;
   const set = (patch: Partial<RegisterFilter>) => props.onChange({ ...patch, offset: 0 });
   return (
@@ -57,16 +105,29 @@ export function RegisterFilters(props: {
         onSearch={(v) => set({ q: v.trim() || undefined })}
         data-testid="register-search"
       />
-      <Checkbox
-        checked={f.agent === me.user.id}
-        onChange={(e) => set({ agent: e.target.checked ? me.user.id : undefined })}
-        data-testid="register-mine"
-      >
-        {t('registers.filters.mine')}
-      </Checkbox>
-      <Button icon={<DownloadOutlined />} href={registerExportUrl(props.kind, f)} data-testid="register-export">
-        {t('registers.export')}
-      </Button>
+      {isLead ? (
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 180 }}
+          placeholder={t('registers.filters.agent')}
+          value={f.agent}
+          loading={agents.isFetching}
+          onChange={(v: string | undefined) => set({ agent: v })}
+          options={agentOptions(agents.data?.items, me.user.id, t)}
+          data-testid="register-agent"
+        />
+      ) : (
+        <Checkbox
+          checked={f.agent === me.user.id}
+          onChange={(e) => set({ agent: e.target.checked ? me.user.id : undefined })}
+          data-testid="register-mine"
+        >
+          {t('registers.filters.mine')}
+        </Checkbox>
+      )}
+      <ExportButton kind={props.kind} filter={f} />
     </Space>
   );
 }
