@@ -97,3 +97,60 @@ export async function markFixed(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The customer's primary number (null: none). */
+export async function findPrimaryPhone(db: Db, dealerId: string, customerId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('customerPhones')
+    .select('phone')
+    .where('dealerId', '=', dealerId)
+    .where('customerId', '=', customerId)
+    .where('isPrimary', '=', true)
+    .executeTakeFirst();
+  return r?.phone ?? null;
+}
+
+/** This number becomes the customer's only primary one (the others stay, not primary). */
+export async function makePrimary(db: Db, dealerId: string, customerId: string, phone: string) {
+  await db
+    .updateTable('customerPhones')
+    .set({ isPrimary: false })
+    .where('dealerId', '=', dealerId)
+    .where('customerId', '=', customerId)
+    .where('isPrimary', '=', true)
+    .where('phone', '<>', phone)
+    .execute();
+  await db
+    .updateTable('customerPhones')
+    .set({ isPrimary: true })
+    .where('dealerId', '=', dealerId)
+    .where('customerId', '=', customerId)
+    .where('phone', '=', phone)
+    .execute();
+}
+
+/** The customer's field history: phones live in their own table, so the change is written here explicitly. */
+export async function recordPhoneChange(
+  db: Db,
+  c: {
+    dealerId: string;
+    customerId: string;
+    oldValue: string | null;
+    newValue: string;
+    source: string;
+    changedBy: string;
+  },
+) {
+  await db
+    .insertInto('customerChanges')
+    .values({
+      dealerId: c.dealerId,
+      customerId: c.customerId,
+      field: 'phone',
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      source: c.source,
+      changedBy: c.changedBy,
+    })
+    .execute();
+}

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
+import { applyToCustomer } from '../customers/corrections.queries';
 import { requireDealer } from '../org/org.service';
 import * as q from './handoffs.queries';
 import { lockTask, updateTask } from './tasks.queries';
@@ -53,20 +54,59 @@ export async function listHandoffs(db: Db, actor: Actor, f: { open?: boolean; mi
   return { items: rows.map((h) => toHandoff(h, Date.now())) };
 }
 
+/**
+ * The corrected number becomes the customer's primary number through the customer-data path of the corrections
+ * (WF-14: source `handoff:<id>`, actor recorded), so every later task, the 360 page and the next import see it;
+ * the old numbers stay on the record as non-primary. The change is in the customer's field history (masked there
+ * like any phone) and in the audit log.
+ */
+async function storeOnCustomer(
+  tx: Db,
+  h: { dealerId: string; customerId: string; handoffId: string },
+  phone: { kind: 'mobile' | 'landline'; value: string },
+  actorId: string,
+) {
+  const before = await q.findPrimaryPhone(tx, h.dealerId, h.customerId);
+  if (before === phone.value) return false;
+  await applyToCustomer(tx, h.dealerId, h.customerId, phone.kind, phone.value, actorId, `handoff:${h.handoffId}`);
+  // the corrections path makes a new mobile primary; a landline given to reach the customer is primary here too
+  await q.makePrimary(tx, h.dealerId, h.customerId, phone.value);
+  await q.recordPhoneChange(tx, {
+    dealerId: h.dealerId,
+    customerId: h.customerId,
+    oldValue: before,
+    newValue: phone.value,
+    source: `handoff:${h.handoffId}`,
+    changedBy: actorId,
+  });
+  return true;
+}
+
 /** The SA / consultant fixed (or confirmed) the contact data: the task goes back to the queue. */
 export async function fixHandoff(db: Db, actor: Actor, id: string, body: FixHandoffRequest) {
   const [h] = await q.findHandoffs(db, actor.dealerIds, { departments: departmentsOf(actor), id });
   if (!h) throw notFound('Hand-off');
   let phone: string | null = null;
+  let kind: 'mobile' | 'landline' = 'mobile';
   if (body.newPhone) {
     const p = normalisePhone(body.newPhone);
-    if (!p.ok) throw new AppError('VALIDATION_FAILED', p.reason, { field: 'newPhone' });
+    if (!p.ok) throw new AppError('VALIDATION_FAILED', `newPhone: ${p.reason}`, { field: 'newPhone' });
     phone = p.value;
+    kind = p.kind;
   }
   await db.transaction().execute(async (tx) => {
     const task = await lockTask(tx, [h.dealerId], h.taskId);
     if (!(await q.markFixed(tx, h.dealerId, id, { fixedBy: actor.userId, newPhone: phone, note: body.note })))
       throw new AppError('CONFLICT', 'This hand-off is already fixed');
+    const onCustomer =
+      phone !== null && h.customerId !== null
+        ? await storeOnCustomer(
+            tx,
+            { dealerId: h.dealerId, customerId: h.customerId, handoffId: id },
+            { kind, value: phone },
+            actor.userId,
+          )
+        : false;
     if (task?.status === 'CONTACT_INVALID')
       await updateTask(tx, h.dealerId, h.taskId, {
         status: 'PENDING',
@@ -82,7 +122,7 @@ export async function fixHandoff(db: Db, actor: Actor, id: string, body: FixHand
       action: 'callbacks.handoff.fix',
       entityType: 'callback_task',
       entityId: h.taskId,
-      details: { handoff: id, newPhone: phone !== null },
+      details: { handoff: id, newPhone: phone !== null, customerPhoneChanged: onCustomer },
     });
   });
   const [after] = await q.findHandoffs(db, [h.dealerId], { departments: [h.department], id });

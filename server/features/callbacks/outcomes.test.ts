@@ -51,14 +51,66 @@ describe(`callback outcomes on ${TEST_DB_KIND}`, () => {
     const back = (await ok(await t.as(agent, 'GET', `/api/callbacks/tasks/${id}`))) as CallbackTask;
     expect(back).toMatchObject({ status: 'PENDING', failedAttempts: 0, attemptCount: 3, contactPhone: '139****5678' });
     expect((await t.as(advisor, 'POST', `/api/callbacks/handoffs/${h.id}/fix`, { note: '再次' })).statusCode).toBe(409);
+    // the number is the customer's now: new primary, the old one kept as not primary, in the field history
+    const phones = await phonesOf(k.customers[0]!.id);
+    expect(phones).toEqual([
+      { phone: '13912345678', kind: 'mobile', isPrimary: true, source: 'correction' },
+      expect.objectContaining({ kind: 'mobile', isPrimary: false }),
+    ]);
+    expect(back.customer!.phones[0]).toMatchObject({ isPrimary: true, display: '139****5678' });
+    const history = await db()
+      .selectFrom('customerChanges')
+      .select(['field', 'oldValue', 'newValue', 'source', 'changedBy'])
+      .where('customerId', '=', k.customers[0]!.id)
+      .execute();
+    expect(history).toEqual([
+      {
+        field: 'phone',
+        oldValue: phones[1]!.phone,
+        newValue: '13912345678',
+        source: `handoff:${h.id}`,
+        changedBy: advisor.me.user.id,
+      },
+    ]);
   });
 
-  it('a wrong number hands over at once', async () => {
-    const id = await k.taskOf(k.customers[1]!.id);
+  const phonesOf = (customerId: string) =>
+    db()
+      .selectFrom('customerPhones')
+      .select(['phone', 'kind', 'isPrimary', 'source'])
+      .where('customerId', '=', customerId)
+      .orderBy('isPrimary', 'desc')
+      .execute();
+
+  it('a wrong number hands over at once; a bad corrected number is refused and changes nothing', async () => {
+    const c = k.customers[1]!;
+    const id = await k.taskOf(c.id);
     expect(await attempt(id, { outcome: 'wrong_number', note: '空号' })).toMatchObject({
       status: 'CONTACT_INVALID',
       reason: 'wrong_number',
     });
+    const list = (await ok(await t.as(advisor, 'GET', '/api/callbacks/handoffs?open=true'))) as { items: Handoff[] };
+    const h = list.items.find((x) => x.taskId === id)!;
+    const before = await phonesOf(c.id);
+    for (const bad of ['12345678901', '021-123', '+1 415 555 0100']) {
+      const res = await t.as(advisor, 'POST', `/api/callbacks/handoffs/${h.id}/fix`, { newPhone: bad, note: '改号' });
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.json()).toMatchObject({ error: { details: { field: 'newPhone' } } });
+    }
+    expect(await phonesOf(c.id)).toEqual(before);
+    expect((await ok(await t.as(agent, 'GET', `/api/callbacks/tasks/${id}`))) as CallbackTask).toMatchObject({
+      status: 'CONTACT_INVALID',
+    });
+    // a landline (with its extension) is accepted in any usual spelling, stored normalised, and becomes primary
+    await ok(
+      await t.as(advisor, 'POST', `/api/callbacks/handoffs/${h.id}/fix`, {
+        newPhone: '(021) 6888 1234 转 56',
+        note: '单位座机',
+      }),
+    );
+    const after = await phonesOf(c.id);
+    expect(after[0]).toEqual({ phone: '021-68881234-56', kind: 'landline', isPrimary: true, source: 'correction' });
+    expect(after.slice(1)).toEqual(before.map((p) => ({ ...p, isPrimary: false })));
   });
 
   it('refused (拒绝回访): the task closes, and every later callback of the customer is blocked', async () => {

@@ -138,6 +138,8 @@ function changeMasker(
     perms[g].view === 'none' ? undefined : perms[g].view === 'full' || v === null ? v : '***';
   return (field: string, value: string | null): string | null | undefined => {
     if (field === 'email') return perms.contact.view === 'none' ? undefined : m.email(value);
+    if (field === 'phone')
+      return perms.contact.view === 'none' ? undefined : showValue(value, perms.contact.view, maskPhoneValue);
     if (field === 'address') return perms.contact.view === 'none' ? undefined : m.address(value);
     if (field === 'birth_date') return perms.personal.view === 'none' ? undefined : m.birth(value);
     if (field === 'personal' || field === 'extra') return group('personal', value);

@@ -51,7 +51,8 @@ export function FixHandoffDialog(props: { handoff: HandoffData | null; onClose: 
         <Form.Item
           name="newPhone"
           label={t('callbacks.handoffs.dialog.newPhone')}
-          rules={[{ pattern: /^[\d\-+ ]{5,20}$/, message: t('callbacks.handoffs.dialog.phoneInvalid') }]}
+          extra={t('callbacks.handoffs.dialog.phoneHint')}
+          rules={[{ min: 5, max: 20, message: t('callbacks.handoffs.dialog.phoneInvalid') }]}
         >
           <Input maxLength={20} data-testid="handoff-phone" />
         </Form.Item>

@@ -180,6 +180,8 @@ export const callbacksEn: Widen<typeof callbacksZhCN> = {
       newPhone: 'New phone (leave empty if the number is right)',
       note: 'Note',
       phoneInvalid: 'Enter a phone number of 5–20 characters',
+      phoneHint:
+        "A mobile or a landline with its area code (e.g. 021-68881234 ext 56). It becomes the customer's primary number; the old one stays as not primary, and the change is in the customer's history.",
     },
   },
 };
