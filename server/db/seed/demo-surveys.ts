@@ -7,6 +7,7 @@ import { linkNextResponse } from '../../features/callbacks/tasks.queries';
 import { approveVersion, publishVersion } from '../../features/questionnaires/lifecycle.service';
 import { createQuestionnaire, getVersion } from '../../features/questionnaires/questionnaires.service';
 import { submitResponse } from '../../features/questionnaires/responses.service';
+import { generateReport } from '../../features/reports/report-generation';
 import { systemActor } from '../../features/imports/system-actor';
 import type { Actor } from '../../http/actor';
 import type { Db } from '../client';
@@ -70,14 +71,21 @@ async function publishAll(db: Db, sup: Actor, gm: Actor) {
   }
 }
 
-async function answerPastTasks(db: Db, agent: Actor, dealerId: string) {
-  const tasks = await sql<{ id: string; versionId: string; n: number }>`
-    select t.id, v.id as "versionId", row_number() over (order by t.due_start, t.id)::int as n
-    from callback_tasks t
-    join questionnaire_templates qt on qt.dealer_id = t.dealer_id and qt.code = t.questionnaire_code
-    join questionnaire_versions v on v.dealer_id = t.dealer_id and v.template_id = qt.id and v.status = 'published'
-    where t.dealer_id = ${dealerId} and t.status = 'PENDING' and t.type in ('AS_PHONE', 'SALES_PHONE')
-      and t.due_end < (now() at time zone 'Asia/Shanghai')::date - 1`.execute(db);
+async function answerPastTasks(db: Db, agent: Actor, dealerId: string, timeZone: string) {
+  // Each call is dated inside its task's due window, in office hours of the dealer's day, so the dashboards'
+  // trends and the past months' reports show the three months of demo history, not one burst today.
+  const tasks = await sql<{ id: string; versionId: string; n: number; at: Date }>`
+    select id, "versionId", n,
+      ((due_start + n % greatest(due_end - due_start + 1, 1))::timestamp
+        + interval '9 hours 20 minutes' + (n * 37 % 480) * interval '1 minute') at time zone ${timeZone} as at
+    from (
+      select t.id, v.id as "versionId", t.due_start, t.due_end, row_number() over (order by t.due_start, t.id)::int as n
+      from callback_tasks t
+      join questionnaire_templates qt on qt.dealer_id = t.dealer_id and qt.code = t.questionnaire_code
+      join questionnaire_versions v on v.dealer_id = t.dealer_id and v.template_id = qt.id and v.status = 'published'
+      where t.dealer_id = ${dealerId} and t.status = 'PENDING' and t.type in ('AS_PHONE', 'SALES_PHONE')
+        and t.due_end < (now() at time zone ${timeZone})::date - 1
+    ) due`.execute(db);
   let done = 0;
   for (const t of tasks.rows) {
     if (t.n % 2 === 0) continue; // about half answered; the rest stay in the queue
@@ -86,12 +94,14 @@ async function answerPastTasks(db: Db, agent: Actor, dealerId: string) {
     if (checkAnswers(version.content, answers).length) continue;
     await db.transaction().execute(async (tx) => {
       await linkNextResponse(tx, t.id);
-      const responseId = await submitResponse(tx, agent, {
-        versionId: t.versionId,
-        answers,
-        respondentRelation: 'owner',
-      });
-      await completeTaskWithResponse(tx, agent, t.id, responseId);
+      const at = new Date(t.at);
+      const responseId = await submitResponse(
+        tx,
+        agent,
+        { versionId: t.versionId, answers, respondentRelation: 'owner' },
+        { submittedAt: at },
+      );
+      await completeTaskWithResponse(tx, agent, t.id, responseId, at);
     });
     done++;
   }
@@ -100,8 +110,9 @@ async function answerPastTasks(db: Db, agent: Actor, dealerId: string) {
 
 /** Publishes the demo questionnaires and answers past demo callbacks for every dealer with demo users. */
 export async function seedDemoSurveys(db: Db): Promise<number> {
-  const dealers = await sql<{ id: string; code: string; name: string; regionId: string }>`
-    select id, code, name, region_id as "regionId" from dealers where code in ('SH001', 'HZ002', 'CD003')`.execute(db);
+  const dealers = await sql<{ id: string; code: string; name: string; regionId: string; timeZone: string }>`
+    select id, code, name, region_id as "regionId", time_zone as "timeZone"
+    from dealers where code in ('SH001', 'HZ002', 'CD003')`.execute(db);
   let total = 0;
   for (const d of dealers.rows) {
     const users = await sql<{ id: string; roles: string[] }>`
@@ -117,7 +128,24 @@ export async function seedDemoSurveys(db: Db): Promise<number> {
       actorAs(base, sup.id, '演示数据', ['cs_supervisor']),
       actorAs(base, gm.id, '演示数据', ['gm']),
     );
-    total += await answerPastTasks(db, actorAs(base, agent.id, '演示数据', ['cs_agent']), d.id);
+    total += await answerPastTasks(db, actorAs(base, agent.id, '演示数据', ['cs_agent']), d.id, d.timeZone);
+    await generatePastMonthlyReports(db, d.id, d.timeZone);
   }
   return total;
+}
+
+/**
+ * The monthly reports of the demo's finished months, as the schedule would have generated them on each 1st
+ * (drafts for the team lead; a month that missed a validity threshold opens its management action item).
+ */
+async function generatePastMonthlyReports(db: Db, dealerId: string, timeZone: string) {
+  const months = await sql<{ month: string }>`
+    select distinct to_char(date_trunc('month', r.submitted_at at time zone ${timeZone}), 'YYYY-MM') as month
+    from survey_responses r
+    where r.dealer_id = ${dealerId}
+      and r.submitted_at < date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone}
+    order by month`.execute(db);
+  for (const { month } of months.rows)
+    for (const kind of ['monthly_aftersales', 'monthly_sales'] as const)
+      await generateReport(db, dealerId, kind, month);
 }
