@@ -38,7 +38,8 @@ export function authRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const token = await auth.login(db, config, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       setCookie(req, reply, token);
-      const actor = await auth.resolveSession(db, config, token, req.ip);
+      // Read for the answer, not remembered: the cache is for the requests that follow.
+      const actor = await auth.resolveSession(db, config, token, req.ip, { remember: false });
       return auth.buildMe(actor);
     },
   );

@@ -7,6 +7,14 @@ import { appendAudit } from '../audit/audit.service';
 import { getScopeDealers } from '../org/scope-cache';
 import * as q from './auth.queries';
 import { hashPassword, verifyPassword } from './passwords';
+import {
+  actorCacheGeneration,
+  cachedActor,
+  forgetSession,
+  forgetUserSessions,
+  rememberActor,
+  type CachedActor,
+} from './session-cache';
 import { hashToken, newToken } from './tokens';
 
 export type Scope = { kind: 'dealer' | 'region' | 'group'; id: string };
@@ -98,28 +106,49 @@ async function createSession(
   return token;
 }
 
-/** Resolves a session token to an Actor, or throws UNAUTHENTICATED / SESSION_EXPIRED. */
-export async function resolveSession(db: Db, cfg: Config, token: string | undefined, ip: string): Promise<Actor> {
+/**
+ * Resolves a session token to an Actor, or throws UNAUTHENTICATED / SESSION_EXPIRED. A session read in
+ * the last ACTOR_TTL_MS is answered from memory (session-cache.ts); the idle and absolute timeouts are
+ * checked on every request either way. last_seen_at is written at most once a minute per session, so the
+ * idle timeout holds to within a minute.
+ */
+export async function resolveSession(
+  db: Db,
+  cfg: Config,
+  token: string | undefined,
+  ip: string,
+  opts: { remember?: boolean } = {},
+): Promise<Actor> {
   if (!token || token.length > 200) throw new AppError('UNAUTHENTICATED', 'Please log in');
   const tokenHash = hashToken(token);
+  const now = new Date();
+  const hit = cachedActor(tokenHash, now.getTime());
+  if (hit && hit.absoluteExpiresAt > now && hit.lastSeenAt.getTime() + cfg.sessionIdleMs > now.getTime()) {
+    return withRequest(hit, cfg, now, ip);
+  }
+  const readGeneration = actorCacheGeneration();
   const session = await q.findSessionWithUser(db, tokenHash);
   if (!session) throw new AppError('UNAUTHENTICATED', 'Please log in');
   const s = { ...session, ...session.userSnapshot };
-  const now = new Date();
   const idleExpiresAt = new Date(s.lastSeenAt.getTime() + cfg.sessionIdleMs);
   // Sessions of a disabled user are deleted with the change (trigger users_sync_sessions).
   if (s.expiresAt <= now || idleExpiresAt <= now) {
+    forgetSession(tokenHash);
     await q.deleteSession(db, tokenHash);
     throw new AppError('SESSION_EXPIRED', 'Your session has ended; please log in again');
   }
-  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) await q.touchSession(db, tokenHash, now);
+  let lastSeenAt = s.lastSeenAt;
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await q.touchSession(db, tokenHash, now);
+    lastSeenAt = now;
+  }
   const roles = s.roles as Role[];
   const scope = scopeOf(s);
   const { dealers, scopeName } = await getScopeDealers(db, scope);
   const dealerIds = dealers.map((d) => d.id);
   const currentDealerId =
     s.currentDealerId && dealerIds.includes(s.currentDealerId) ? s.currentDealerId : (dealerIds[0] ?? null);
-  return {
+  const actor: CachedActor = {
     userId: s.userId,
     username: s.username,
     displayName: s.displayName,
@@ -134,10 +163,16 @@ export async function resolveSession(db: Db, cfg: Config, token: string | undefi
     locale: s.locale === 'en' ? 'en' : 'zh-CN',
     sessionTokenHash: tokenHash,
     csrfToken: s.csrfToken,
-    idleExpiresAt: new Date(Math.max(idleExpiresAt.getTime(), now.getTime() + cfg.sessionIdleMs - 60_000)),
     absoluteExpiresAt: s.expiresAt,
-    ip,
+    lastSeenAt,
   };
+  if (opts.remember !== false) rememberActor(tokenHash, actor, readGeneration, now.getTime());
+  return withRequest(actor, cfg, now, ip);
+}
+
+function withRequest({ lastSeenAt, ...actor }: CachedActor, cfg: Config, now: Date, ip: string): Actor {
+  const idle = Math.max(lastSeenAt.getTime() + cfg.sessionIdleMs, now.getTime() + cfg.sessionIdleMs - 60_000);
+  return { ...actor, idleExpiresAt: new Date(idle), ip };
 }
 
 export async function logout(db: Db, actor: Actor) {
@@ -151,6 +186,7 @@ export async function logout(db: Db, actor: Actor) {
       ip: actor.ip,
     });
   });
+  forgetSession(actor.sessionTokenHash);
 }
 
 export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }) {
@@ -177,16 +213,19 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
       ip: actor.ip,
     });
   });
+  forgetUserSessions(actor.userId);
 }
 
 export async function switchDealer(db: Db, actor: Actor, dealerId: string) {
   if (!actor.dealerIds.includes(dealerId)) throw new AppError('NOT_FOUND', 'Dealer not found');
   await q.setSessionDealer(db, actor.sessionTokenHash, dealerId);
+  forgetSession(actor.sessionTokenHash);
   return { ...actor, currentDealerId: dealerId };
 }
 
 export async function setLocale(db: Db, actor: Actor, locale: 'zh-CN' | 'en') {
   await q.updateLocale(db, actor.userId, locale);
+  forgetUserSessions(actor.userId);
   return { ...actor, locale };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../../core/permissions';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { DEMO_PASSWORD, useTestApp } from '../../../tests/harness';
+import { ACTOR_TTL_MS } from './session-cache';
 
 describe(`auth on ${TEST_DB_KIND}`, () => {
   const t = useTestApp({ loginMaxFailures: 3, loginLockMs: 60_000 });
@@ -211,6 +212,68 @@ describe(`auth on ${TEST_DB_KIND}`, () => {
     const agent = await t.login('cs_agent');
     const refused = await t.as(agent, 'POST', '/api/auth/dealer', { dealerId: target });
     expect(refused.statusCode).toBe(404);
+  });
+
+  it('applies a logout, password change, role change or disabled account to the very next request', async () => {
+    const admin = await t.login('dealer_admin');
+    const created = await t.as(admin, 'POST', '/api/users', {
+      username: 'cache_agent',
+      displayName: '缓存客服',
+      password: 'Initial1234',
+      roles: ['cs_agent'],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    await t.database.db.updateTable('users').set({ mustChangePassword: false }).where('id', '=', id).execute();
+    const login = () => t.login('cache_agent', 'Initial1234');
+    const me = async (s: Awaited<ReturnType<typeof login>>) => (await t.as(s, 'GET', '/api/auth/me')).statusCode;
+
+    // logout: the session was just used (and so remembered), yet the next request is refused
+    const a = await login();
+    expect(await me(a)).toBe(200);
+    expect((await t.as(a, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect(await me(a)).toBe(401);
+
+    // a role change: the permission goes with the next request
+    const b = await login();
+    expect((await t.as(b, 'GET', '/api/callbacks/mine')).statusCode).toBe(200);
+    expect((await t.as(admin, 'PATCH', `/api/users/${id}`, { roles: ['service_advisor'] })).statusCode).toBe(200);
+    const denied = await t.as(b, 'GET', '/api/callbacks/mine');
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error.code).toBe('FORBIDDEN');
+    expect((await t.as(b, 'GET', '/api/auth/me')).json().roles).toEqual(['service_advisor']);
+
+    // a password change ends the user's other sessions at once; the session that changed it stays
+    const other = await login();
+    expect(await me(other)).toBe(200);
+    expect(
+      (await t.as(b, 'POST', '/api/auth/password', { currentPassword: 'Initial1234', newPassword: 'Changed12345' }))
+        .statusCode,
+    ).toBe(200);
+    expect(await me(other)).toBe(401);
+    expect(await me(b)).toBe(200);
+
+    // an admin's password reset and disabling the account end the remaining session at once
+    expect((await t.as(admin, 'POST', `/api/users/${id}/password`, { password: 'Reset12345678' })).statusCode).toBe(
+      200,
+    );
+    expect(await me(b)).toBe(401);
+    await t.database.db.updateTable('users').set({ mustChangePassword: false }).where('id', '=', id).execute();
+    const c = await t.login('cache_agent', 'Reset12345678');
+    expect(await me(c)).toBe(200);
+    expect((await t.as(admin, 'PATCH', `/api/users/${id}`, { disabled: true })).statusCode).toBe(200);
+    const gone = await t.as(c, 'GET', '/api/auth/me');
+    expect(gone.statusCode).toBe(401);
+    expect(gone.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('sees a session ended outside this process within the actor cache time', async () => {
+    const s = await t.login('cs_lead');
+    expect((await t.as(s, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    // as another app instance or the CLI would: straight in the database
+    await t.database.db.deleteFrom('sessions').where('userId', '=', s.me.user.id).execute();
+    await new Promise((resolve) => setTimeout(resolve, ACTOR_TTL_MS + 50));
+    expect((await t.as(s, 'GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
   it('keeps no password, cookie or full phone number in the audit log', async () => {

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
 import { deleteUserSessions, updatePassword } from '../auth/auth.queries';
 import { hashPassword } from '../auth/passwords';
+import { forgetUserSessions } from '../auth/session-cache';
 import * as q from './users.queries';
 
 /** System admins see every user; other admins see the users of the dealers in their scope. */
@@ -109,7 +110,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
       field: input.disabled ? 'disabled' : 'roles',
     });
   }
-  return db.transaction().execute(async (tx) => {
+  const updated = await db.transaction().execute(async (tx) => {
     const row = await q.updateUser(tx, id, {
       ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
       ...(input.roles ? { roles: [...new Set(input.roles)] } : {}),
@@ -130,6 +131,9 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: Update
     });
     return toUser(row);
   });
+  // Roles, language or a disabled account apply to the user's very next request (the actor cache).
+  forgetUserSessions(id);
+  return updated;
 }
 
 export async function resetPassword(db: Db, actor: Actor, id: string, password: string) {
@@ -149,4 +153,5 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
       ip: actor.ip,
     });
   });
+  forgetUserSessions(id);
 }
