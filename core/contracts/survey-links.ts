@@ -152,6 +152,22 @@ export const OnsiteSubmitRequest = z
 export type OnsiteSubmitRequest = z.infer<typeof OnsiteSubmitRequest>;
 export const OnsiteDone = z.object({ taskId: Uuid, responseId: Uuid, status: z.string() });
 
+/**
+ * A customer at the counter whose order or delivery is not in the system yet (the DMS import runs later): the
+ * on-site questionnaire is answered without a task, under the respondent's name; it is listed in the on-site
+ * register, and the generated phone callback follows once the order is imported.
+ */
+export const WalkInQuery = z.object({ kind: OnsiteKind }).strict();
+export const WalkInQuestionnaire = z.object({
+  questionnaire: z.object({ versionId: Uuid, content: VersionContent }).nullable(),
+});
+export const WalkInRequest = OnsiteSubmitRequest.extend({
+  kind: OnsiteKind,
+  respondentName: z.string().trim().min(1).max(100),
+}).strict();
+export type WalkInRequest = z.infer<typeof WalkInRequest>;
+export const WalkInDone = z.object({ responseId: Uuid });
+
 // ——— per-dealer settings ———
 
 export const LinkSettings = z.object({

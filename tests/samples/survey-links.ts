@@ -13,6 +13,8 @@ export interface SurveyLinkFixture {
   slRepairOrder: string;
   /** On-site tasks with consent, one per submitting role. */
   slOnsiteTasks: string[];
+  /** The on-site questionnaire version a walk-in (order not imported yet) answers. */
+  slOnsiteVersion: string;
 }
 type Sample = (
   f: SurveyLinkFixture & { qPublished: string },
@@ -43,6 +45,20 @@ export const SURVEY_LINK_SAMPLES: Record<string, Sample> = {
     url: '/api/onsite/start',
     body: { sourceKind: 'repair_order', sourceId: f.slRepairOrder, consent: true },
     ok: 200,
+  }),
+  'GET /api/onsite/walk-in/questionnaire': () => ({
+    url: '/api/onsite/walk-in/questionnaire?kind=repair_order',
+    ok: 200,
+  }),
+  'POST /api/onsite/walk-in': (f) => ({
+    url: '/api/onsite/walk-in',
+    body: {
+      kind: 'repair_order',
+      versionId: f.slOnsiteVersion,
+      respondentName: '到店客户',
+      answers: [{ question: 'q1', value: 'satisfied' }],
+    },
+    ok: 201,
   }),
   'POST /api/onsite/tasks/:id/response': (f, role) => ({
     url: `/api/onsite/tasks/${work(role) ? (f.slOnsiteTasks.pop() ?? NONE) : NONE}/response`,
@@ -110,5 +126,15 @@ export async function surveyLinkFixture(t: TestApp): Promise<SurveyLinkFixture> 
     slOnsiteTasks.push((await must(s, 200, 'onsite')).taskId as string);
   }
   const url = String(link.url);
-  return { slTask, slToken: url.slice(url.lastIndexOf('/') + 1), slRepairOrder: ros[0]!.id, slOnsiteTasks };
+  const walkIn = await t.as(agent, 'GET', '/api/onsite/walk-in/questionnaire?kind=repair_order');
+  const slOnsiteVersion = String(
+    ((await must(walkIn, 200, 'walk-in')).questionnaire as { versionId: string } | null)?.versionId,
+  );
+  return {
+    slTask,
+    slToken: url.slice(url.lastIndexOf('/') + 1),
+    slRepairOrder: ros[0]!.id,
+    slOnsiteTasks,
+    slOnsiteVersion,
+  };
 }

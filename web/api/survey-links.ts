@@ -6,8 +6,11 @@ import {
   OnsiteDone,
   OnsiteSession,
   SendLinkResult,
+  WalkInDone,
+  WalkInQuestionnaire,
   type OnsiteSubmitRequest,
   type StartOnsiteRequest,
+  type WalkInRequest,
 } from '../../core/contracts/survey-links';
 import { api } from './client';
 
@@ -56,3 +59,14 @@ export const useSubmitOnsite = () =>
       api.post(`/onsite/tasks/${id(taskId)}/response`, body, { schema: OnsiteDone }),
     ['callbacks'],
   );
+
+/** The on-site questionnaire for a customer whose order is not imported yet. */
+export const useWalkInQuestionnaire = (kind: 'repair_order' | 'sale') =>
+  useQuery({
+    queryKey: [...key, 'walk-in', kind],
+    queryFn: () => api.get('/onsite/walk-in/questionnaire', { query: { kind }, schema: WalkInQuestionnaire }),
+  });
+
+/** On-site answers without a task (listed in the on-site register). */
+export const useSubmitWalkIn = () =>
+  useInvalidating((body: WalkInRequest) => api.post('/onsite/walk-in', body, { schema: WalkInDone }), ['registers']);

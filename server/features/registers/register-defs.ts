@@ -18,6 +18,8 @@ export interface RegisterDef {
   code: string | null;
   title: string;
   taskTypes: readonly string[];
+  /** On-site responses of this business line that have no task belong to the register as well. */
+  taskFreeBusinessLine?: 'after_sales' | 'sales';
   columns: RegisterColumn[];
 }
 
@@ -152,6 +154,8 @@ export function registerDef(kind: RegisterKind, timeZone: string): RegisterDef {
         code: 'AYT-JL-客服-02',
         title: '售后现场满意度调查登记表',
         taskTypes: ['AS_ONSITE'],
+        // an on-site survey given at the counter without a task (a walk-in whose order is not imported yet)
+        taskFreeBusinessLine: 'after_sales',
         columns: afterSalesColumns(timeZone),
       };
     case 'sales-callback':

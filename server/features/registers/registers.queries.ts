@@ -4,11 +4,12 @@ import type { Db } from '../../db/client';
 
 /**
  * Register rows (SPEC §3.13): one row per callback task that was worked (an attempt or a response), with
- * its customer, vehicle, order, last attempt, response and the FAQ articles used. Reads only.
+ * its customer, vehicle, order, last attempt, response and the FAQ articles used; in the on-site register also
+ * one row per on-site response given without a task (the respondent's name, the answers, no order). Reads only.
  */
 
 export interface RegisterDbRow {
-  taskId: string;
+  taskId: string | null;
   responseId: string | null;
   calledAt: Date | null;
   customerId: string | null;
@@ -24,7 +25,7 @@ export interface RegisterDbRow {
   amountFen: string | number | null;
   staffName: string | null;
   agentName: string | null;
-  taskStatus: string;
+  taskStatus: string | null;
   attemptCount: number;
   lastOutcome: string | null;
   score: string | null;
@@ -40,6 +41,8 @@ export interface RegisterFilter extends Omit<RegisterQuery, 'limit' | 'offset'> 
   dealerId: string;
   types: readonly string[];
   timeZone: string;
+  /** Also the on-site responses of this business line that have no task. */
+  taskFreeBusinessLine?: string | undefined;
 }
 
 const CALLED_AT = sql`coalesce(r.submitted_at, t.last_attempt_at)`;
@@ -68,6 +71,27 @@ function conditions(f: RegisterFilter): RawBuilder<unknown>[] {
   return out;
 }
 
+/** The filters on a response without a task: no customer, order or advisor, only what the response holds. */
+function taskFreeConditions(f: RegisterFilter, businessLine: string): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [
+    sql`r.dealer_id = ${f.dealerId}`,
+    sql`r.task_id is null`,
+    sql`r.channel = 'on_site'`,
+    sql`exists (select 1 from questionnaire_versions qv where qv.dealer_id = r.dealer_id and qv.id = r.version_id
+      and qv.business_line = ${businessLine})`,
+  ];
+  const localDay = sql`(r.submitted_at at time zone ${f.timeZone})::date`;
+  if (f.from) out.push(sql`${localDay} >= ${f.from}::date`);
+  if (f.to) out.push(sql`${localDay} <= ${f.to}::date`);
+  if (f.agent) out.push(sql`r.agent_user_id = ${f.agent}`);
+  if (f.staff) out.push(sql`false`);
+  if (f.satisfaction === 'satisfied') out.push(sql`r.satisfied is true`);
+  if (f.satisfaction === 'dissatisfied') out.push(sql`r.satisfied is false`);
+  if (f.satisfaction === 'none') out.push(sql`r.satisfied is null`);
+  if (f.q) out.push(contains(sql`r.respondent_name`, f.q));
+  return out;
+}
+
 /** The question texts answered below "satisfied", then the reasons given (text, or the options picked). */
 const DISSATISFIED_ITEMS = sql`(
   select coalesce(json_agg(z.item order by z.pos, z.k), '[]') from (
@@ -90,7 +114,7 @@ const DISSATISFIED_ITEMS = sql`(
 const FAQ_ANSWERS = sql`(
   select coalesce(json_agg(distinct fa.question), '[]')
   from faq_uses u join faq_articles fa on fa.dealer_id = u.dealer_id and fa.id = u.article_id
-  where u.dealer_id = t.dealer_id and (u.task_id = t.id or (r.id is not null and u.response_id = r.id)))`;
+  where u.dealer_id = page.dealer_id and (u.task_id = t.id or (r.id is not null and u.response_id = r.id)))`;
 
 /** The last attempt's agent, for the agent filter and column. */
 const LAST_AGENT = sql`
@@ -116,15 +140,22 @@ const from = (lastAgent: boolean) => sql`
  * chosen over the cheap joins first; the per-row subqueries (items, FAQ, notes, phone) run for its rows only.
  */
 export async function findRegisterRows(db: Db, f: RegisterFilter, limit: number, offset: number) {
+  const tasks = sql`
+    select t.dealer_id, t.id as task_id, null::uuid as response_id, ${CALLED_AT} as called_at
+    from ${from(Boolean(f.agent))}
+    where ${sql.join(conditions(f), sql` and `)}`;
+  const rows = f.taskFreeBusinessLine
+    ? sql`${tasks} union all
+      select r.dealer_id, null::uuid, r.id, r.submitted_at from survey_responses r
+      where ${sql.join(taskFreeConditions(f, f.taskFreeBusinessLine), sql` and `)}`
+    : tasks;
   const r = await sql<RegisterDbRow>`
     with page as (
-      select t.dealer_id, t.id, ${CALLED_AT} as called_at, count(*) over () as total
-      from ${from(Boolean(f.agent))}
-      where ${sql.join(conditions(f), sql` and `)}
-      order by ${CALLED_AT} desc nulls last, t.id
+      select u.*, count(*) over () as total from (${rows}) u
+      order by u.called_at desc nulls last, coalesce(u.task_id, u.response_id)
       limit ${limit} offset ${offset})
     select t.id as task_id, r.id as response_id, page.called_at, page.total,
-      t.customer_id, c.name as customer_name,
+      t.customer_id, coalesce(c.name, r.respondent_name) as customer_name,
       (select p.phone from customer_phones p where p.dealer_id = t.dealer_id and p.customer_id = t.customer_id
        order by p.is_primary desc, p.created_at limit 1) as phone,
       v.plate, coalesce(v.vin, s.vin) as vin, v.model,
@@ -133,17 +164,23 @@ export async function findRegisterRows(db: Db, f: RegisterFilter, limit: number,
       coalesce(ro.picked_up_on, s.delivery_date)::text as delivery_date,
       ro.repair_type, ro.amount_fen, ${STAFF} as staff_name,
       coalesce(ur.display_name, ua.display_name) as agent_name,
-      t.status as task_status, t.attempt_count, t.last_outcome,
+      t.status as task_status, coalesce(t.attempt_count, 0) as attempt_count, t.last_outcome,
       r.score, r.satisfied, r.praise,
       ${DISSATISFIED_ITEMS} as dissatisfied_items,
       ${FAQ_ANSWERS} as faq_answers,
       (select string_agg(a.note, '；' order by a.attempted_at) from call_attempts a
        where a.dealer_id = t.dealer_id and a.task_id = t.id and a.note <> '') as notes
     from page
-      join ${from(true)} on t.dealer_id = page.dealer_id and t.id = page.id
+      left join callback_tasks t on t.dealer_id = page.dealer_id and t.id = page.task_id
+      left join survey_responses r on r.dealer_id = page.dealer_id and r.id = coalesce(page.response_id, t.response_id)
+      ${LAST_AGENT}
+      left join customers c on c.dealer_id = t.dealer_id and c.id = t.customer_id
+      left join vehicles v on v.dealer_id = t.dealer_id and v.id = t.vehicle_id
+      left join repair_orders ro on t.source_kind = 'repair_order' and ro.dealer_id = t.dealer_id and ro.id = t.source_id
+      left join sales s on t.source_kind = 'sale' and s.dealer_id = t.dealer_id and s.id = t.source_id
       left join users ur on ur.id = r.agent_user_id
       left join users ua on ua.id = la.agent_user_id
-    order by page.called_at desc nulls last, t.id`.execute(db);
+    order by page.called_at desc nulls last, coalesce(page.task_id, page.response_id)`.execute(db);
   return r.rows;
 }
 

@@ -74,7 +74,13 @@ export async function listRegister(db: Db, actor: Actor, kind: RegisterKind, q: 
   const { limit, offset, ...filter } = q;
   const rows = await findRegisterRows(
     db,
-    { ...filter, dealerId: c.dealerId, types: c.def.taskTypes, timeZone: c.timeZone },
+    {
+      ...filter,
+      dealerId: c.dealerId,
+      types: c.def.taskTypes,
+      timeZone: c.timeZone,
+      taskFreeBusinessLine: c.def.taskFreeBusinessLine,
+    },
     limit,
     offset,
   );
@@ -95,7 +101,13 @@ export async function exportRegister(db: Db, actor: Actor, kind: RegisterKind, q
   const { limit: _limit, offset: _offset, reason, ...filter } = q;
   const rows = await findRegisterRows(
     db,
-    { ...filter, dealerId: c.dealerId, types: c.def.taskTypes, timeZone: c.timeZone },
+    {
+      ...filter,
+      dealerId: c.dealerId,
+      types: c.def.taskTypes,
+      timeZone: c.timeZone,
+      taskFreeBusinessLine: c.def.taskFreeBusinessLine,
+    },
     EXPORT_LIMIT,
     0,
   );

@@ -184,6 +184,51 @@ describe(`registers on ${TEST_DB_KIND}`, () => {
     expect(onsite.total).toBe(0);
   });
 
+  it('lists an on-site survey given at the counter without a task in the on-site register', async () => {
+    const versionId = await publishedVersion();
+    const submitted = await ok<{ id: string }>(
+      await t.as(agent, 'POST', '/api/responses', {
+        versionId,
+        channel: 'on_site',
+        respondentName: '现场客户王先生',
+        answers: [
+          { question: 'q1', value: 'dissatisfied', comment: '洗车不干净' },
+          { question: 'q3', value: true },
+        ],
+      }),
+      201,
+    );
+    const onsite = await list(agent, 'aftersales-onsite');
+    expect(onsite.total).toBe(1);
+    expect(onsite.items[0]).toMatchObject({
+      taskId: null,
+      responseId: submitted.id,
+      customerName: '现场客户王先生',
+      orderNumber: null,
+      taskStatus: null,
+      attempts: 0,
+      satisfied: false,
+      agentName: '李晓梅',
+    });
+    expect(onsite.items[0]!.dissatisfiedItems).toEqual(['您对本次服务满意吗?（洗车不干净）']);
+    const ids = async (q: string) => (await list(agent, 'aftersales-onsite', q)).items.map((r) => r.responseId);
+    expect(await ids(`?q=${encodeURIComponent('王先生')}`)).toEqual([submitted.id]);
+    expect(await ids('?satisfaction=satisfied')).toEqual([]);
+    expect(await ids(`?agent=${agent.me.user.id}&satisfaction=dissatisfied`)).toEqual([submitted.id]);
+    expect(await ids(`?staff=${encodeURIComponent('李')}`)).toEqual([]);
+    expect(await ids(`?from=${today}&to=${today}`)).toHaveLength(1);
+    // not a phone callback, and not another dealer's
+    expect((await list(agent, 'aftersales-phone')).items.map((r) => r.responseId)).not.toContain(submitted.id);
+    expect((await list(await t.login('hz_agent'), 'aftersales-onsite')).total).toBe(0);
+    const xlsx = await t.as(agent, 'GET', '/api/registers/aftersales-onsite/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const headers = (ws.getRow(3).values as unknown[]).slice(1);
+    expect((ws.getRow(4).values as unknown[])[headers.indexOf('客户姓名') + 1]).toBe('现场客户王先生');
+  });
+
   it('exports the paper form: title with dealer and code, headers, values, A4 landscape, no formulas', async () => {
     const res = await t.as(agent, 'GET', '/api/registers/aftersales-phone/export.xlsx?satisfaction=dissatisfied');
     expect(res.statusCode).toBe(200);

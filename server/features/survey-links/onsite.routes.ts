@@ -8,6 +8,10 @@ import {
   OnsiteSession,
   OnsiteSubmitRequest,
   StartOnsiteRequest,
+  WalkInDone,
+  WalkInQuery,
+  WalkInQuestionnaire,
+  WalkInRequest,
 } from '../../../core/contracts/survey-links';
 import type { Actor } from '../../http/actor';
 import * as onsite from './onsite.service';
@@ -45,6 +49,32 @@ export function onsiteRoutes(app: FastifyInstance) {
       config: { access: 'callbacks:work' },
     },
     async (req) => onsite.startOnsite(db, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/onsite/walk-in/questionnaire',
+    {
+      schema: {
+        tags,
+        summary: 'The on-site questionnaire for a customer whose order is not imported yet',
+        querystring: WalkInQuery,
+        response: { 200: WalkInQuestionnaire },
+      },
+      config: { access: 'callbacks:work' },
+    },
+    async (req) => onsite.walkInQuestionnaire(db, actorOf(req), req.query.kind),
+  );
+  r.post(
+    '/api/onsite/walk-in',
+    {
+      schema: {
+        tags,
+        summary: 'Submit on-site answers without a task (order not imported yet); listed in the on-site register',
+        body: WalkInRequest,
+        response: { 201: WalkInDone },
+      },
+      config: { access: 'callbacks:work' },
+    },
+    async (req, reply) => reply.status(201).send(await onsite.submitWalkIn(db, actorOf(req), req.body)),
   );
   r.post(
     '/api/onsite/tasks/:id/response',

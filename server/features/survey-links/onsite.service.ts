@@ -3,6 +3,7 @@ import type {
   OnsiteSession,
   OnsiteSubmitRequest,
   StartOnsiteRequest,
+  WalkInRequest,
 } from '../../../core/contracts/survey-links';
 import { localParts } from '../../../core/rules/callback-rules';
 import { businessLineOf, ONSITE_QUESTIONNAIRE_CODES } from '../../../core/rules/survey-link';
@@ -117,4 +118,44 @@ export async function submitOnsite(db: Db, actor: Actor, taskId: string, body: O
     return id;
   });
   return { taskId: t.id, responseId, status: 'SUCCESS' };
+}
+
+/** The on-site questionnaire for a customer whose order is not in the system yet (null: none published). */
+export async function walkInQuestionnaire(db: Db, actor: Actor, kind: 'repair_order' | 'sale') {
+  const dealerId = requireDealer(actor);
+  return { questionnaire: await onsiteVersion(db, actor, dealerId, typeOf(kind), null) };
+}
+
+/**
+ * Stores an on-site response without a task (the customer agreed at the counter; their order is not imported yet).
+ * Only the dealer's published on-site questionnaire of that business line is accepted.
+ */
+export async function submitWalkIn(db: Db, actor: Actor, body: WalkInRequest) {
+  const dealerId = requireDealer(actor);
+  const { kind, ...answers } = body;
+  const expected = await onsiteVersion(db, actor, dealerId, typeOf(kind), null);
+  if (!expected || expected.versionId !== body.versionId)
+    throw new AppError('VALIDATION_FAILED', "versionId: not this dealer's published on-site questionnaire", {
+      field: 'versionId',
+    });
+  const scoped: Actor = { ...actor, dealerIds: [dealerId] };
+  const responseId = await db.transaction().execute(async (tx) => {
+    const id = await submitResponse(tx, scoped, {
+      ...answers,
+      channel: 'on_site',
+      finishedAt: new Date().toISOString(),
+    });
+    await appendAudit(tx, {
+      dealerId,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      action: 'onsite.walk_in',
+      entityType: 'survey_response',
+      entityId: id,
+      ip: actor.ip,
+      details: { kind },
+    });
+    return id;
+  });
+  return { responseId };
 }

@@ -97,6 +97,43 @@ describe(`on-site survey on ${TEST_DB_KIND}`, () => {
     expect(submit.statusCode).toBe(409);
   });
 
+  it('a customer whose order is not imported yet answers without a task, and the on-site register lists it', async () => {
+    const q = await t.as(agent, 'GET', '/api/onsite/walk-in/questionnaire?kind=repair_order');
+    expect(q.statusCode, q.body).toBe(200);
+    const { versionId, content } = q.json().questionnaire;
+    expect(content.channel).toBe('on_site');
+    const body = { kind: 'repair_order', versionId, answers: GOOD_ANSWERS, respondentName: '赵女士' };
+    // a name is required, and only the dealer's on-site questionnaire is accepted; nothing is stored then
+    const count = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('surveyResponses')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    expect((await t.as(agent, 'POST', '/api/onsite/walk-in', { ...body, respondentName: ' ' })).statusCode).toBe(400);
+    const wrong = await t.as(agent, 'POST', '/api/onsite/walk-in', { ...body, versionId: ros[0] });
+    expect(wrong.statusCode).toBe(400);
+    expect(await count()).toBe(before);
+    const done = await t.as(agent, 'POST', '/api/onsite/walk-in', body);
+    expect(done.statusCode, done.body).toBe(201);
+    const resp = await t.database.db
+      .selectFrom('surveyResponses')
+      .select(['channel', 'taskId', 'respondentName'])
+      .where('id', '=', done.json().responseId)
+      .executeTakeFirstOrThrow();
+    expect(resp).toEqual({ channel: 'on_site', taskId: null, respondentName: '赵女士' });
+    const register = await t.as(agent, 'GET', `/api/registers/aftersales-onsite?q=${encodeURIComponent('赵女士')}`);
+    expect(register.json().items).toEqual([
+      expect.objectContaining({ taskId: null, responseId: done.json().responseId, customerName: '赵女士' }),
+    ]);
+    const hz = await t.login('hz_agent');
+    expect((await t.as(hz, 'GET', '/api/registers/aftersales-onsite')).json().total).toBe(0);
+  });
+
   it("another dealer's agent gets 404 for this dealer's orders and tasks", async () => {
     const hz = await t.login('hz_agent');
     const res = await t.as(hz, 'POST', '/api/onsite/start', {

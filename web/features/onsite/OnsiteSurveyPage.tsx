@@ -6,6 +6,7 @@ import { useOnsiteCandidates } from '../../api/survey-links';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { OnsiteRun } from './OnsiteRun';
+import { WalkInRun } from './WalkInRun';
 
 type Kind = 'repair_order' | 'sale';
 
@@ -18,9 +19,11 @@ export default function OnsiteSurveyPage() {
   const [kind, setKind] = useState<Kind>('repair_order');
   const [date, setDate] = useState<string | undefined>(undefined);
   const [picked, setPicked] = useState<OnsiteCandidate | null>(null);
+  const [walkIn, setWalkIn] = useState(false);
   const list = useOnsiteCandidates(kind, date);
 
   if (picked) return <OnsiteRun candidate={picked} onDone={() => setPicked(null)} />;
+  if (walkIn) return <WalkInRun kind={kind} onDone={() => setWalkIn(false)} />;
 
   const statusTag = (c: OnsiteCandidate) =>
     c.task ? (
@@ -55,6 +58,9 @@ export default function OnsiteSurveyPage() {
             style={{ width: 180 }}
           />
         </Space>
+        <Button size="large" onClick={() => setWalkIn(true)} data-testid="onsite-walkin">
+          {t('onsite.walkIn.button')}
+        </Button>
       </Space>
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

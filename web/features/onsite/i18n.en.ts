@@ -27,6 +27,13 @@ export const onsiteEn: Widen<typeof onsiteZhCN> = {
   submitted: 'Submitted — thank you!',
   back: 'Back to the list',
   alreadyDone: "This customer's on-site survey is done",
+  walkIn: {
+    button: 'Customer not in the list',
+    title: 'On-site survey (order / delivery not imported yet)',
+    hint: "For a customer whose order or delivery is not in the system yet: the answers go into the on-site register under the customer's name; the phone callback still follows once the order is imported.",
+    name: "Customer's name",
+    consentNo: 'Declined, back to the list',
+  },
   link: {
     button: 'Mobile survey link',
     create: 'Create link and QR code',

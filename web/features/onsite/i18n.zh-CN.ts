@@ -27,6 +27,13 @@ export const onsiteZhCN = {
   submitted: '已提交，谢谢！',
   back: '返回列表',
   alreadyDone: '这位客户的现场调查已完成',
+  walkIn: {
+    button: '客户不在列表中',
+    title: '现场调查（工单 / 交车尚未导入）',
+    hint: '客户的工单或交车记录还没有导入系统时使用：问卷按客户姓名记入现场调查登记表；导入后仍按规则安排电话回访。',
+    name: '客户姓名',
+    consentNo: '不同意，返回列表',
+  },
   link: {
     button: '手机问卷链接',
     create: '生成链接和二维码',
