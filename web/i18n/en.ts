@@ -41,6 +41,14 @@ export const en: Messages = {
     created: 'Created',
   },
   lang: { switchTo: '中文', current: 'English' },
+  navGroup: {
+    daily: 'Daily work',
+    callbacks: 'Callbacks',
+    complaints: 'Complaints & assessment',
+    reports: 'Reports & analysis',
+    customers: 'Customer data',
+    system: 'Organisation & settings',
+  },
   nav: {
     dashboard: 'Dashboard',
     staff: 'Staff directory',

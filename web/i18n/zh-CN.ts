@@ -40,6 +40,14 @@ export const zhCN = {
     created: '已创建',
   },
   lang: { switchTo: 'English', current: '中文' },
+  navGroup: {
+    daily: '日常工作',
+    callbacks: '回访管理',
+    complaints: '投诉与考核',
+    reports: '报表与分析',
+    customers: '客户数据',
+    system: '组织与设置',
+  },
   nav: {
     dashboard: '工作台',
     staff: '员工名录',

@@ -8,7 +8,7 @@ import { FullPageSpin } from '../ui/FullPageSpin';
 import { InboxBell } from '../features/notifications/InboxBell';
 import { DealerSwitcher } from './DealerSwitcher';
 import { LangSwitch } from './LangSwitch';
-import { menuEntryFor, visibleMenu } from './menu';
+import { groupedMenu, menuEntryFor, visibleMenu } from './menu';
 import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
@@ -23,11 +23,17 @@ export function AppLayout() {
   const { token } = theme.useToken();
 
   const entries = visibleMenu(me.permissions);
-  const items: MenuProps['items'] = entries.map((entry) => ({
-    key: entry.key,
-    icon: createElement(entry.icon),
-    label: t(entry.labelKey),
-    'data-testid': `menu-${entry.key}`,
+  const items: MenuProps['items'] = groupedMenu(entries).map(({ group, entries: inGroup }) => ({
+    type: 'group' as const,
+    key: `group-${group}`,
+    label: collapsed ? null : t(`navGroup.${group}`),
+    'data-testid': `nav-group-${group}`,
+    children: inGroup.map((entry) => ({
+      key: entry.key,
+      icon: createElement(entry.icon),
+      label: t(entry.labelKey),
+      'data-testid': `menu-${entry.key}`,
+    })),
   }));
   const selected = menuEntryFor(pathname);
   const onClick: MenuProps['onClick'] = ({ key }) => {

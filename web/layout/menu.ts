@@ -64,7 +64,7 @@ export const MENU_KEYS = [
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
-export const MENU: readonly MenuEntry[] = [
+const ENTRIES: readonly MenuEntry[] = [
   {
     key: 'dashboard',
     path: '/dashboard',
@@ -230,6 +230,58 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'users', path: '/users', labelKey: 'nav.users', icon: UserOutlined, permission: 'users:read' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit:read' },
 ];
+
+/**
+ * The side menu's sections, in order: a user sees a section's heading only when it holds one of its entries.
+ * Every menu key belongs to exactly one section (a Record, so a new key without a section does not compile).
+ */
+export const MENU_GROUPS = ['daily', 'callbacks', 'complaints', 'reports', 'customers', 'system'] as const;
+export type MenuGroup = (typeof MENU_GROUPS)[number];
+
+export const GROUP_OF: Record<MenuKey, MenuGroup> = {
+  dashboard: 'daily',
+  workbench: 'daily',
+  onsite: 'daily',
+  cases: 'daily',
+  faq: 'daily',
+  'my-penalties': 'daily',
+  'callback-queue': 'callbacks',
+  handoffs: 'callbacks',
+  registers: 'callbacks',
+  questionnaires: 'callbacks',
+  'callback-rules': 'callbacks',
+  complaints: 'complaints',
+  hotline: 'complaints',
+  forum: 'complaints',
+  penalties: 'complaints',
+  appeals: 'complaints',
+  rectification: 'complaints',
+  'case-rules': 'complaints',
+  'penalty-rules': 'complaints',
+  reports: 'reports',
+  benchmark: 'reports',
+  customers: 'customers',
+  'customer-flags': 'customers',
+  corrections: 'customers',
+  imports: 'customers',
+  'customer-permissions': 'customers',
+  staff: 'system',
+  dealers: 'system',
+  calendar: 'system',
+  'wecom-robots': 'system',
+  users: 'system',
+  audit: 'system',
+};
+
+/** The menu table in display order: by section, then in the order the entries are declared. */
+export const MENU: readonly MenuEntry[] = MENU_GROUPS.flatMap((g) => ENTRIES.filter((e) => GROUP_OF[e.key] === g));
+
+/** The visible entries under their section headings, empty sections left out. */
+export function groupedMenu(entries: readonly MenuEntry[]): { group: MenuGroup; entries: MenuEntry[] }[] {
+  return MENU_GROUPS.map((group) => ({ group, entries: entries.filter((e) => GROUP_OF[e.key] === group) })).filter(
+    (g) => g.entries.length > 0,
+  );
+}
 
 /** The entries a user with these permissions may see, in table order. */
 export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
