@@ -15,6 +15,7 @@ const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
 const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
 const CasePage = lazy(() => import('./features/cases/CasePage'));
 const ReportPage = lazy(() => import('./features/reports/ReportPage'));
+const ReportSettingsPage = lazy(() => import('./features/reports/ReportSettingsPage'));
 const InboxPage = lazy(() => import('./features/notifications/InboxPage'));
 const PreferencesPage = lazy(() => import('./features/notifications/PreferencesPage'));
 
@@ -50,6 +51,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'callback-rules': lazy(() => import('./features/callbacks/RulesPage')),
   handoffs: lazy(() => import('./features/callbacks/HandoffsPage')),
   benchmark: lazy(() => import('./features/kpis/BenchmarkPage')),
+  'kpi-thresholds': lazy(() => import('./features/kpis/ThresholdsPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };
@@ -107,6 +109,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="cases:read">
             <CasePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports/settings',
+        element: (
+          <RequirePermission permission="reports:configure">
+            <ReportSettingsPage />
           </RequirePermission>
         ),
       },

@@ -51,9 +51,12 @@ async function sheetValues(file: string) {
 
 describe('GM dashboard to monthly report (headless Chromium)', () => {
   it('drills from the Pareto into the rows behind the bar and downloads the monthly report with the right numbers', async () => {
-    const [sup, gmApi, agent, lead] = await Promise.all(
-      ['cs_supervisor', 'gm', 'cs_agent', 'cs_lead'].map((u) => apiAs(openPage, u)),
-    );
+    const [sup, gmApi, agent, lead] = await Promise.all([
+      apiAs(openPage, 'cs_supervisor'),
+      apiAs(openPage, 'gm'),
+      apiAs(openPage, 'cs_agent'),
+      apiAs(openPage, 'cs_lead'),
+    ]);
     const created = (await sup.send('POST', '/api/questionnaires', { code: 'E2E-KPI', content: SMALL_CONTENT })) as {
       versionId: string;
     };

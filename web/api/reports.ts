@@ -7,6 +7,9 @@ import {
   type CreateCapaRequest,
   ReportDetail,
   ReportList,
+  ReportRecipients,
+  ReportRecipientsList,
+  ReportSettings,
   type ReportKind,
 } from '../../core/contracts/reports';
 import { api } from './client';
@@ -27,6 +30,14 @@ export const useCapaList = () =>
     queryFn: () => api.get('/capa', { query: { limit: 100 }, schema: CapaList }),
   });
 
+export const useReportRecipients = () =>
+  useQuery({
+    queryKey: [...key, 'recipients'],
+    queryFn: () => api.get('/report-recipients', { schema: ReportRecipientsList }),
+  });
+export const useReportSettings = () =>
+  useQuery({ queryKey: [...key, 'settings'], queryFn: () => api.get('/report-settings', { schema: ReportSettings }) });
+
 function useInvalidating<I, O>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: key }) });
@@ -39,6 +50,12 @@ export const useAnnotateReport = (id: string) =>
   useInvalidating((annotations: string) => api.patch(`/reports/${id}`, { annotations }, { schema: ReportDetail }));
 export const useSubmitReport = (id: string) =>
   useInvalidating(() => api.post(`/reports/${id}/submit`, {}, { schema: ReportDetail }));
+export const useSetReportRecipients = () =>
+  useInvalidating(({ kind, ...body }: ReportRecipients) =>
+    api.put(`/report-recipients/${kind}`, body, { schema: ReportRecipients }),
+  );
+export const useSetReportSettings = () =>
+  useInvalidating((body: ReportSettings) => api.put('/report-settings', body, { schema: ReportSettings }));
 export const useCreateCapa = () =>
   useInvalidating((input: z.input<typeof CreateCapaRequest>) => api.post('/capa', input, { schema: Capa }));
 export const useCapaStep = () =>

@@ -1,7 +1,8 @@
+import { SettingOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { REPORT_KINDS, type ReportKind, type ReportSummary } from '../../../core/contracts/reports';
 import { useGenerateReport, useReports } from '../../api/reports';
 import { PageTitle } from '../../ui/PageTitle';
@@ -17,6 +18,8 @@ export default function ReportsPage() {
   const [period, setPeriod] = useState('');
   const canAnnotate = useCan('reports:annotate');
   const canCapa = useCan('capa:manage');
+  const canConfigure = useCan('reports:configure');
+  const navigate = useNavigate();
   const columns = [
     { title: t('reports.period'), dataIndex: 'period', key: 'period' },
     {
@@ -42,7 +45,20 @@ export default function ReportsPage() {
   ];
   return (
     <>
-      <PageTitle title={t('reports.title')} />
+      <PageTitle
+        title={t('reports.title')}
+        extra={
+          canConfigure && (
+            <Button
+              icon={<SettingOutlined />}
+              data-testid="report-settings-open"
+              onClick={() => void navigate('/reports/settings')}
+            >
+              {t('reports.settings.open')}
+            </Button>
+          )
+        }
+      />
       <Tabs
         activeKey={kind}
         onChange={(k) => setKind(k as ReportKind)}

@@ -27,6 +27,50 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
   export: 'Export Excel',
   reasonTitle: 'Reason for the export',
   reasonHint: 'This export names many customers; give a reason (it is audited)',
+  settings: {
+    open: 'Report settings',
+    title: 'Report settings',
+    back: 'Back to reports',
+    general: 'Deadline and exports',
+    monthlyDueDay: 'Monthly report due before day',
+    monthlyDueDayHint:
+      'The team lead submits the monthly report to the GM and directors before this day of the next month (preset 10, 1–28)',
+    exportReasonRows: 'Rows before an export asks for a reason',
+    exportReasonRowsHint:
+      'An export with more rows of customer data than this asks for a reason; every export is audited (preset 200, 0 = always ask)',
+    recipientsTitle: 'Recipients and send time',
+    recipientsHint:
+      "Reports are mailed as Excel attachments to this dealer's users with the chosen roles and to the addresses below; phone numbers are always masked.",
+    roles: 'Roles',
+    rolesHint: 'Every user of this dealer with one of these roles and an e-mail address gets the report',
+    emails: 'Other e-mail addresses',
+    emailsHint: 'Press Enter, comma or space after each address',
+    sendTime: "Generated at (dealer's time zone)",
+    sendTimeHint: {
+      daily_aftersales: "Every day at this time the day's after-sales work report is generated and mailed",
+      daily_sales: "Every day at this time the day's sales report is generated and mailed",
+      monthly_sales:
+        "On the 1st at this time last month's draft is generated; it is mailed when the team lead submits it",
+      monthly_aftersales:
+        "On the 1st at this time last month's draft is generated; it is mailed when the team lead submits it",
+      quarterly_complaints: "On the first day of a quarter at this time last quarter's report is generated and mailed",
+    },
+    separator: ', ',
+    nobody: 'No recipients: the report is still generated but not mailed',
+    errors: {
+      monthlyDueDay: 'Enter a whole number from 1 to 28',
+      monthlyDueDayInvalid: 'Enter a whole number from 1 to 28',
+      exportReasonRows: 'Enter a whole number from 0 to 1,000,000',
+      exportReasonRowsInvalid: 'Enter a whole number from 0 to 1,000,000',
+      emails: 'Not valid e-mail addresses: {{list}}',
+      emailsInvalid: 'Not a valid e-mail address',
+      emailsMax: 'At most 50 addresses',
+      rolesMax: 'At most 20 roles',
+      rolesInvalid: 'Contains a role this dealer does not have',
+      sendTime: 'Enter the time as HH:MM, e.g. 18:00',
+      sendTimeInvalid: 'Enter the time as HH:MM, e.g. 18:00',
+    },
+  },
   capa: {
     title: 'Corrective and preventive actions',
     new: 'New action',
