@@ -94,15 +94,15 @@ export type TaskRule = z.infer<typeof TaskRule>;
  * day the customer's last visit is `absentMonths` old, for SPECIAL_MAJOR_COMPLAINT the day the complaint was closed.
  * A rules version saved before these existed has them off (the defaults below), so its behaviour never changes.
  */
-const specialOff = (priority: number): TaskRule => ({
+const specialOff = (startDays: number, endDays: number, priority: number): TaskRule => ({
   enabled: false,
   anchor: 'settlement',
-  startDays: 0,
-  endDays: 7,
+  startDays,
+  endDays,
   dayKind: 'calendar',
   percent: 100,
   questionnaireCode: null,
-  duplicateWindowDays: 0,
+  duplicateWindowDays: 7,
   priority,
 });
 export const SpecialRules = z
@@ -126,8 +126,8 @@ export const CallbackRules = z
         SALES_PHONE: TaskRule,
         SPECIAL_REWORK: TaskRule,
         SPOTCHECK_RESCUE: TaskRule,
-        SPECIAL_6M_ABSENT: TaskRule.default(specialOff(1)),
-        SPECIAL_MAJOR_COMPLAINT: TaskRule.default(specialOff(2)),
+        SPECIAL_6M_ABSENT: TaskRule.default(specialOff(0, 14, 1)),
+        SPECIAL_MAJOR_COMPLAINT: TaskRule.default(specialOff(1, 7, 2)),
       })
       .strict(),
     special: SpecialRules.default({ absentMonths: 6, complaintLevels: ['major'] }),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CallbackTask } from '../../../core/contracts/callbacks';
+import { CallbackRules, type CallbackTask } from '../../../core/contracts/callbacks';
 import { RULE_PRESETS } from '../../../core/rules/callback-presets';
 import { mondayToFriday } from '../../../core/rules/callback-rules';
 import { useTestApp, type Session } from '../../../tests/harness';
@@ -82,6 +82,16 @@ describe(`special callbacks on ${TEST_DB_KIND}`, () => {
     await sql`update customers set service_callbacks_allowed = false where id = ${c[2]!.id}`.execute(db());
     await blockCustomer(db(), { userId: admin.me.user.id, username: 'dealer_admin' }, dealerId, c[3]!.id, 'refused');
   }, 120_000);
+
+  it('reads a rules version saved before the special callbacks existed with them off', () => {
+    const { special: _special, tasks, ...rest } = RULE_PRESETS['P-DPCA'];
+    const { SPECIAL_6M_ABSENT: _a, SPECIAL_MAJOR_COMPLAINT: _m, ...oldTasks } = tasks;
+    const parsed = CallbackRules.parse({ ...rest, tasks: oldTasks });
+    expect(parsed.tasks.SPECIAL_6M_ABSENT.enabled).toBe(false);
+    expect(parsed.tasks.SPECIAL_MAJOR_COMPLAINT.enabled).toBe(false);
+    expect(parsed.special).toEqual({ absentMonths: 6, complaintLevels: ['major'] });
+    expect(parsed.tasks.SPECIAL_REWORK).toEqual(tasks.SPECIAL_REWORK);
+  });
 
   it('calls a customer whose last visit is 6 months old, once, within the window after that day', async () => {
     await generate();
