@@ -128,14 +128,15 @@ export async function walkInQuestionnaire(db: Db, actor: Actor, kind: 'repair_or
 
 /**
  * Stores an on-site response without a task (the customer agreed at the counter; their order is not imported yet).
- * Only the dealer's published on-site questionnaire of that business line is accepted.
+ * The questionnaire must be one of the dealer's of that business line (a version published after the tablet loaded
+ * its questionnaire does not turn the answers away); the questionnaire service checks that it is published.
  */
 export async function submitWalkIn(db: Db, actor: Actor, body: WalkInRequest) {
   const dealerId = requireDealer(actor);
   const { kind, ...answers } = body;
-  const expected = await onsiteVersion(db, actor, dealerId, typeOf(kind), null);
-  if (!expected || expected.versionId !== body.versionId)
-    throw new AppError('VALIDATION_FAILED', "versionId: not this dealer's published on-site questionnaire", {
+  const line = await q.findVersionBusinessLine(db, dealerId, body.versionId);
+  if (line !== businessLineOf(typeOf(kind)))
+    throw new AppError('VALIDATION_FAILED', `versionId: not one of this dealer's ${kind} on-site questionnaires`, {
       field: 'versionId',
     });
   const scoped: Actor = { ...actor, dealerIds: [dealerId] };

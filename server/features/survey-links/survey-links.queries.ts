@@ -113,6 +113,17 @@ export async function findPublishedVersionFor(
   return r.rows[0]?.id;
 }
 
+/** The business line of one of the dealer's questionnaire versions (undefined: not the dealer's). */
+export async function findVersionBusinessLine(db: Db, dealerId: string, versionId: string) {
+  const r = await db
+    .selectFrom('questionnaireVersions')
+    .select('businessLine')
+    .where('dealerId', '=', dealerId)
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  return r?.businessLine;
+}
+
 /** What the public page may know: the dealer's name, the customer's name (reduced to the given name by the caller). */
 export function findPublicContext(db: Db, dealerId: string, taskId: string) {
   return db
