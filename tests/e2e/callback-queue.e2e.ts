@@ -14,9 +14,14 @@ import { apiAs, openCallingHoursAllDay, waitForDemoImports, waitForTasks } from 
 const { openPage } = useBrowserSession();
 
 /** Picks the option with this text in an antd Select (the dropdown renders in a portal). */
+/** Picks an option and checks it took (the agents' labels may re-render while their counts refresh). */
 async function pick(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+    const shown = await page.getByTestId(testId).textContent();
+    if (shown?.includes(text) || attempt === 2) break;
+  }
 }
 
 describe('callback queue and rules (headless Chromium)', () => {

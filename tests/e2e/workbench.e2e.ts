@@ -103,6 +103,20 @@ describe('agent workbench and registers (headless Chromium)', () => {
       expect(text).toContain(question);
       await shot(page, 'registers.png');
       if (SHOTS) expect(fs.existsSync(path.join(ROOT, 'docs/guide/images/registers.png'))).toBe(true);
+
+      // A register export naming more customers than the dealer allows asks for a reason first (SPEC §8.3).
+      const admin = await apiAs(openPage, 'dealer_admin');
+      const settings = (await admin.get('/api/report-settings')) as { monthlyDueDay: number; exportReasonRows: number };
+      await admin.send('PUT', '/api/report-settings', { ...settings, exportReasonRows: 0 });
+      try {
+        await page.getByTestId('register-export').click();
+        await page.getByTestId('register-reason').fill('e2e 月度回访复核');
+        const download = page.waitForEvent('download');
+        await page.getByTestId('register-reason-ok').click();
+        expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+      } finally {
+        await admin.send('PUT', '/api/report-settings', settings);
+      }
     },
   );
 });

@@ -47,9 +47,7 @@ export function AssignDialog(props: { row: QueueRow | null; meId: string; onClos
           <Select
             value={agent}
             onChange={setAgent}
-            loading={agents.isFetching}
-            showSearch
-            optionFilterProp="label"
+            loading={agents.isLoading}
             options={[
               { value: EVERYONE, label: t('callbacks.queue.assignDialog.everyone') },
               ...agentOptions(agents.data?.items, props.meId, t, true),
