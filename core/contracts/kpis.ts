@@ -44,6 +44,15 @@ export type RangeQuery = z.infer<typeof RangeQuery>;
 
 const Rate = z.number().nullable();
 
+/** The thresholds a period is judged by (SPEC §5.2, §5.3, C24): the dealer's version in force, null = SPEC preset. */
+export const PeriodThresholds = z.object({
+  callback: z.number(),
+  survey: z.number(),
+  inclusive: z.boolean(),
+  target: z.number(),
+  versionNo: z.number().int().nullable(),
+});
+
 export const KpiRow = z.object({
   period: z.string(),
   /** dealer id, department code, staff id or user id per grouping ('' = unknown). */
@@ -57,6 +66,8 @@ export const KpiRow = z.object({
   monthValid: z.boolean(),
   satisfactionScore: z.number().nullable(),
   meetsTarget: z.boolean(),
+  /** What monthValid and meetsTarget were judged by: the version in force on the period's first day. */
+  thresholds: PeriodThresholds,
   satisfactionRate: Rate,
   firstTimeResolution: Rate,
   closureHoursMean: z.number().nullable(),
@@ -72,7 +83,8 @@ export const KpiSummary = z.object({
   groupBy: Grouping,
   from: z.string(),
   to: z.string(),
-  thresholds: z.object({ callback: z.number(), survey: z.number(), inclusive: z.boolean(), target: z.number() }),
+  /** The thresholds of the last period of the range. */
+  thresholds: PeriodThresholds,
   rows: z.array(KpiRow),
 });
 export type KpiSummary = z.infer<typeof KpiSummary>;
@@ -82,8 +94,10 @@ export const TrendPoint = z.object({
   responses: z.number().int(),
   score: z.number().nullable(),
   satisfactionRate: Rate,
+  /** Judged by the target in force on the period's first day (the dealer's versioned CONFIG, preset 90). */
   meetsTarget: z.boolean(),
 });
+/** `target`: the one in force on the last point's period (on the range's last period when there are no points). */
 export const KpiTrend = z.object({ target: z.number(), points: z.array(TrendPoint) });
 export type KpiTrend = z.infer<typeof KpiTrend>;
 

@@ -19,7 +19,10 @@ import {
   salesCallbackRate,
   satisfactionRate,
   satisfactionScore,
+  thresholdsOn,
   validity,
+  KPI_THRESHOLD_PRESET,
+  type ThresholdVersion,
 } from './kpis';
 
 /**
@@ -57,7 +60,7 @@ describe('SPEC §5.1 callback rates (fixture month)', () => {
 
 describe('SPEC §5.2 validity thresholds', () => {
   it('flags the fixture month invalid on survey validity', () => {
-    const v = validity({ callbacksDue: 380, callbackSuccesses: 342, surveySuccesses: 200 });
+    const v = validity({ callbacksDue: 380, callbackSuccesses: 342, surveySuccesses: 200 }, KPI_THRESHOLD_PRESET);
     expect(v.callbackValidity).toBeCloseTo(0.9);
     expect(v.surveyValidity).toBeCloseTo(200 / 342);
     expect(v).toMatchObject({ callbackValid: true, surveyValid: false, monthValid: false });
@@ -75,13 +78,50 @@ describe('SPEC §5.2 validity thresholds', () => {
     );
     expect([v.callbackValid, v.surveyValid, v.monthValid]).toEqual([cb, sv, cb && sv]);
   });
+  it("a dealer's own minimums change the verdict: the fixture month is valid at a 55 % survey minimum", () => {
+    const c = { callbacksDue: 380, callbackSuccesses: 342, surveySuccesses: 200 };
+    expect(validity(c, { callback: 0.5, survey: 0.55, inclusive: true }).monthValid).toBe(true);
+    expect(validity(c, { callback: 0.95, survey: 0.55, inclusive: true })).toMatchObject({
+      callbackValid: false,
+      monthValid: false,
+    });
+  });
+});
+
+describe('versioned thresholds (SPEC §5.2/§5.3 CONFIG)', () => {
+  const v = (versionNo: number, effectiveFrom: string, survey: number): ThresholdVersion => ({
+    versionNo,
+    effectiveFrom,
+    thresholds: { ...KPI_THRESHOLD_PRESET, survey },
+  });
+  const versions = [
+    v(1, '2026-03-01', 0.55),
+    v(2, '2026-06-01', 0.65),
+    v(3, '2026-06-01', 0.7),
+    v(4, '2027-01-01', 0.8),
+  ];
+  it.each([
+    ['2026-02-28', null, 0.6], // before any version: the SPEC preset
+    ['2026-03-01', 1, 0.55], // from the effective date itself
+    ['2026-05-31', 1, 0.55],
+    ['2026-06-01', 3, 0.7], // two versions on one date: the later version wins
+    ['2026-12-31', 3, 0.7], // a future version is not in force yet
+    ['2027-01-01', 4, 0.8],
+  ])('on %s: version %s, survey minimum %s', (day, versionNo, survey) => {
+    const t = thresholdsOn(versions, day);
+    expect(t.versionNo).toBe(versionNo);
+    expect(t.thresholds.survey).toBe(survey);
+  });
+  it('the preset is the SPEC: 50 % and 60 %, inclusive (C24), target > 90', () => {
+    expect(KPI_THRESHOLD_PRESET).toEqual({ callback: 0.5, survey: 0.6, inclusive: true, target: 90 });
+  });
 });
 
 describe('SPEC §5.3 satisfaction target and scores', () => {
   it('> 90 is strictly greater', () => {
-    expect(meetsSatisfactionTarget(90)).toBe(false);
-    expect(meetsSatisfactionTarget(90.01)).toBe(true);
-    expect(meetsSatisfactionTarget(null)).toBe(false);
+    expect(meetsSatisfactionTarget(90, 90)).toBe(false);
+    expect(meetsSatisfactionTarget(90.01, 90)).toBe(true);
+    expect(meetsSatisfactionTarget(null, 90)).toBe(false);
     expect(meetsSatisfactionTarget(86, 85)).toBe(true);
   });
   it('mean score ignores unscored responses; satisfaction rate ignores unknown flags', () => {

@@ -58,6 +58,44 @@ export interface ValidityThresholds {
 }
 export const VALIDITY_PRESET: ValidityThresholds = { callback: 0.5, survey: 0.6, inclusive: true };
 
+/** Every threshold a KPI verdict depends on: the validity minimums (§5.2, C24) and the satisfaction target (§5.3). */
+export interface KpiThresholds extends ValidityThresholds {
+  /** "customer satisfaction > 90 points" (strictly greater). */
+  target: number;
+}
+/** The SPEC values, in force for a dealer until it saves a version of its own. */
+export const KPI_THRESHOLD_PRESET: KpiThresholds = { ...VALIDITY_PRESET, target: 90 };
+
+/** One saved version of a dealer's thresholds, in force from its effective date (YYYY-MM-DD, local calendar). */
+export interface ThresholdVersion {
+  versionNo: number;
+  effectiveFrom: string;
+  thresholds: KpiThresholds;
+}
+
+/**
+ * The thresholds in force on a local day: the version with the latest effective date on or before it (the highest
+ * version number among equal dates), else the SPEC preset. A KPI period is judged by the version in force on its
+ * first day, so a change never re-judges a period already under way.
+ */
+export function thresholdsOn(
+  versions: readonly ThresholdVersion[],
+  ymd: string,
+): { versionNo: number | null; effectiveFrom: string | null; thresholds: KpiThresholds } {
+  let best: ThresholdVersion | null = null;
+  for (const v of versions)
+    if (
+      v.effectiveFrom <= ymd &&
+      (!best ||
+        v.effectiveFrom > best.effectiveFrom ||
+        (v.effectiveFrom === best.effectiveFrom && v.versionNo > best.versionNo))
+    )
+      best = v;
+  return best
+    ? { versionNo: best.versionNo, effectiveFrom: best.effectiveFrom, thresholds: best.thresholds }
+    : { versionNo: null, effectiveFrom: null, thresholds: KPI_THRESHOLD_PRESET };
+}
+
 export interface ValidityResult {
   callbackValidity: number | null;
   surveyValidity: number | null;
@@ -74,7 +112,7 @@ export interface ValidityResult {
  */
 export function validity(
   c: { callbacksDue: number; callbackSuccesses: number; surveySuccesses: number },
-  t: ValidityThresholds = VALIDITY_PRESET,
+  t: ValidityThresholds,
 ): ValidityResult {
   const callbackValidity = ratio(c.callbackSuccesses, c.callbacksDue);
   const surveyValidity = ratio(c.surveySuccesses, c.callbackSuccesses);
@@ -85,8 +123,9 @@ export function validity(
 }
 
 /** SPEC §5.3 (P-SGM 004[A] 二.4): "customer satisfaction > 90 points" (strictly greater). */
-export const SATISFACTION_TARGET_PRESET = 90;
-export function meetsSatisfactionTarget(score: number | null, target = SATISFACTION_TARGET_PRESET): boolean {
+export const SATISFACTION_TARGET_PRESET = KPI_THRESHOLD_PRESET.target;
+/** SPEC §5.3: the score meets the target when strictly greater than it (the dealer's CONFIG target, preset 90). */
+export function meetsSatisfactionTarget(score: number | null, target: number): boolean {
   return score !== null && score > target;
 }
 

@@ -1,6 +1,9 @@
-import type { Role } from '../../core/permissions';
+import { hasPermission, type Role } from '../../core/permissions';
 
-/** Route samples for the KPIs and dashboards (issue 7): every read answers 200 for the roles holding it. */
+/**
+ * Route samples for the KPIs and dashboards (issue 7): every read answers 200 for the roles holding it; the
+ * thresholds are read by dashboard readers and configurers, and a new version takes a date next year.
+ */
 type Sample = (f: unknown, role: Role) => { url: string; body?: unknown; ok: number };
 
 export const KPI_SAMPLES: Record<string, Sample> = {
@@ -12,4 +15,20 @@ export const KPI_SAMPLES: Record<string, Sample> = {
   'GET /api/kpis/overdue-heatmap': () => ({ url: '/api/kpis/overdue-heatmap', ok: 200 }),
   'GET /api/kpis/drill': () => ({ url: '/api/kpis/drill?kind=responses&dissatisfiedOnly=true', ok: 200 }),
   'GET /api/kpis/benchmark': () => ({ url: '/api/kpis/benchmark?businessLine=after_sales', ok: 200 }),
+  'GET /api/kpis/thresholds': (_f, role) => ({
+    url: '/api/kpis/thresholds',
+    ok: hasPermission([role], 'kpis:read') || hasPermission([role], 'kpis:configure') ? 200 : 403,
+  }),
+  'PUT /api/kpis/thresholds': () => ({
+    url: '/api/kpis/thresholds',
+    body: {
+      effectiveFrom: `${new Date().getUTCFullYear() + 1}-01-01`,
+      callback: 0.5,
+      survey: 0.6,
+      inclusive: true,
+      target: 90,
+      note: '沿用 SPEC 预设',
+    },
+    ok: 200,
+  }),
 };

@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { KpiThresholdsOverview, type PutKpiThresholdsRequest } from '../../core/contracts/kpi-thresholds';
 import {
   KpiBenchmark,
   KpiDrill,
@@ -80,3 +81,21 @@ export const useKpiBenchmark = (q: { from?: string; to?: string; businessLine: s
     queryFn: () => api.get('/kpis/benchmark', { query: clean(q), schema: KpiBenchmark }),
     ...opts,
   });
+
+/** The dealer's versioned KPI thresholds (SPEC §5.2, §5.3, C24): in force today, every version, the preset. */
+export const useKpiThresholds = () =>
+  useQuery({
+    queryKey: ['kpis', 'thresholds'],
+    queryFn: () => api.get('/kpis/thresholds', { schema: KpiThresholdsOverview }),
+  });
+
+/** Saves a new version; every KPI read is refreshed (verdicts may change from the effective date). */
+export const useSaveKpiThresholds = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PutKpiThresholdsRequest) => api.put('/kpis/thresholds', body, { schema: KpiThresholdsOverview }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['kpis'] });
+    },
+  });
+};

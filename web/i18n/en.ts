@@ -82,6 +82,7 @@ export const en: Messages = {
     users: 'Users',
     audit: 'Audit log',
     benchmark: 'Dealer benchmark',
+    kpiThresholds: 'KPI thresholds',
   },
   layout: {
     dealer: 'Current dealer',

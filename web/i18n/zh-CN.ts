@@ -81,6 +81,7 @@ export const zhCN = {
     users: '用户管理',
     audit: '审计日志',
     benchmark: '经销商对标',
+    kpiThresholds: 'KPI 阈值',
   },
   layout: {
     dealer: '当前经销商',

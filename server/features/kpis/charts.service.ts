@@ -12,21 +12,28 @@ import type {
 } from '../../../core/contracts/kpis';
 import { rankDealers } from '../../../core/rules/benchmarks';
 import { daysBetween, periodEnd, periodStart } from '../../../core/rules/kpi-periods';
-import { meetsSatisfactionTarget, ratio, round2, SATISFACTION_TARGET_PRESET } from '../../../core/rules/kpis';
+import { meetsSatisfactionTarget, ratio, round2, thresholdsOn } from '../../../core/rules/kpis';
 import { maskPhone } from '../../../core/rules/redact';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { factorRows, overdueCells, paretoRows, staffRows, trendRows } from './charts.queries';
 import { drillCases, drillResponses, drillTasks, type RawDrillRow } from './drill.queries';
 import { resolveRange } from './kpis.service';
+import { thresholdSetsOf } from './thresholds.service';
 
 /** Dashboard charts (issue 7): trend, factor breakdown, Pareto, staff ranking, overdue heat map, drill-down. */
 const mean = (sum: string | number, n: number) => (n > 0 ? round2(Number(sum) / n) : null);
 
+/** Each point is judged by the satisfaction target in force on its period's first day (versioned CONFIG). */
 export async function trend(db: Db, actor: Actor, q: TrendQuery): Promise<KpiTrend> {
-  const rows = await trendRows(db, resolveRange(actor, q), q.granularity);
+  const range = resolveRange(actor, q);
+  const [rows, versions] = await Promise.all([
+    trendRows(db, range, q.granularity),
+    thresholdSetsOf(db, range.dealerId),
+  ]);
+  const targetOn = (day: string) => thresholdsOn(versions, day).thresholds.target;
   return {
-    target: SATISFACTION_TARGET_PRESET,
+    target: targetOn(rows.at(-1)?.period ?? periodStart(range.to, q.granularity)),
     points: rows.map((r) => {
       const score = mean(r.scoreSum, r.scored);
       return {
@@ -34,7 +41,7 @@ export async function trend(db: Db, actor: Actor, q: TrendQuery): Promise<KpiTre
         responses: r.responses,
         score,
         satisfactionRate: ratio(r.satisfied, r.satisfied + r.dissatisfied),
-        meetsTarget: meetsSatisfactionTarget(score),
+        meetsTarget: meetsSatisfactionTarget(score, targetOn(r.period)),
       };
     }),
   };

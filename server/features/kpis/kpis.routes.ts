@@ -16,10 +16,12 @@ import {
   SummaryQuery,
   TrendQuery,
 } from '../../../core/contracts/kpis';
+import { KpiThresholdsOverview, PutKpiThresholdsRequest } from '../../../core/contracts/kpi-thresholds';
 import type { Actor } from '../../http/actor';
 import { benchmark } from './benchmark.service';
 import * as charts from './charts.service';
 import { summary } from './kpis.service';
+import { getThresholds, putThresholds } from './thresholds.service';
 
 const tags = ['kpis'];
 
@@ -128,5 +130,31 @@ export function kpisRoutes(app: FastifyInstance) {
       config: { access: 'kpis:benchmark' },
     },
     async (req) => benchmark(db, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/kpis/thresholds',
+    {
+      schema: {
+        tags,
+        summary: 'KPI thresholds: in force today, every version, the SPEC preset',
+        response: { 200: KpiThresholdsOverview },
+      },
+      // dashboard readers (kpis:read) and the admins who set them (kpis:configure): checked in the service
+      config: { access: 'authenticated' },
+    },
+    async (req) => getThresholds(db, actorOf(req)),
+  );
+  r.put(
+    '/api/kpis/thresholds',
+    {
+      schema: {
+        tags,
+        summary: 'Save a new thresholds version with its effective date',
+        body: PutKpiThresholdsRequest,
+        response: { 200: KpiThresholdsOverview },
+      },
+      config: { access: 'kpis:configure' },
+    },
+    async (req) => putThresholds(db, actorOf(req), req.body),
   );
 }

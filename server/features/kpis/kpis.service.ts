@@ -1,5 +1,5 @@
 import type { KpiRow, KpiSummary, RangeQuery, SummaryQuery } from '../../../core/contracts/kpis';
-import { defaultRange } from '../../../core/rules/kpi-periods';
+import { defaultRange, periodStart } from '../../../core/rules/kpi-periods';
 import {
   callbackCoverage,
   closureHours,
@@ -9,11 +9,12 @@ import {
   ratio,
   repairCallbackRate,
   round2,
-  SATISFACTION_TARGET_PRESET,
   salesCallbackRate,
+  thresholdsOn,
   validity,
-  VALIDITY_PRESET,
   type CaseOutcome,
+  type KpiThresholds,
+  type ThresholdVersion,
 } from '../../../core/rules/kpis';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
@@ -29,10 +30,12 @@ import {
   type TaskCounts,
   type VisitCounts,
 } from './summary.queries';
+import { thresholdSetsOf } from './thresholds.service';
 
 /**
  * KPI summary (SPEC §5.1–§5.3, §5.12, WF-7): counts from the queries, rates from the pure functions of
- * core/rules/kpis.ts. Thresholds are the SPEC presets (§5.2 50 % / 60 % inclusive per C24, §5.3 > 90).
+ * core/rules/kpis.ts. Thresholds (§5.2 validity minimums and C24 boundary, §5.3 target) are the dealer's versioned
+ * CONFIG: each period is judged by the version in force on its first day (the SPEC preset before any version).
  */
 export interface DealerRange {
   dealerId: string;
@@ -105,9 +108,15 @@ const addResponses = (a: Acc, x: ResponseCounts) => {
   a.r.dissatisfied += x.dissatisfied;
 };
 
-/** One row of KPIs from its counts: every rate through its pure SPEC function. */
-export function kpiRow(a: Acc, label: string, now: Date): KpiRow {
-  const val = validity({ callbacksDue: a.t.due, callbackSuccesses: a.t.success, surveySuccesses: a.t.surveyed });
+/** The thresholds a period is judged by, with the version they come from (null = the SPEC preset). */
+export function periodThresholds(versions: readonly ThresholdVersion[], period: string) {
+  const v = thresholdsOn(versions, period);
+  return { ...v.thresholds, versionNo: v.versionNo };
+}
+
+/** One row of KPIs from its counts: every rate through its pure SPEC function, judged by the period's thresholds. */
+export function kpiRow(a: Acc, label: string, now: Date, t: KpiThresholds & { versionNo: number | null }): KpiRow {
+  const val = validity({ callbacksDue: a.t.due, callbackSuccesses: a.t.success, surveySuccesses: a.t.surveyed }, t);
   const score = a.r.scored > 0 ? round2(a.r.sum / a.r.scored) : null;
   const closure = closureHours(a.cases);
   return {
@@ -130,7 +139,8 @@ export function kpiRow(a: Acc, label: string, now: Date): KpiRow {
     surveyValidity: val.surveyValidity,
     monthValid: val.monthValid,
     satisfactionScore: score,
-    meetsTarget: meetsSatisfactionTarget(score),
+    meetsTarget: meetsSatisfactionTarget(score, t.target),
+    thresholds: t,
     satisfactionRate: ratio(a.r.satisfied, a.r.satisfied + a.r.dissatisfied),
     firstTimeResolution: firstTimeResolution(a.cases),
     closureHoursMean: closure.mean,
@@ -143,11 +153,12 @@ export function kpiRow(a: Acc, label: string, now: Date): KpiRow {
 export async function summary(db: Db, actor: Actor, q: SummaryQuery, now = new Date()): Promise<KpiSummary> {
   const range = resolveRange(actor, q, now);
   const scope: KpiScope = { ...range, granularity: q.granularity, groupBy: q.groupBy };
-  const [tasks, visits, responses, cases] = await Promise.all([
+  const [tasks, visits, responses, cases, versions] = await Promise.all([
     taskCounts(db, scope),
     visitCounts(db, scope),
     responseCounts(db, scope),
     caseRows(db, scope),
+    thresholdSetsOf(db, range.dealerId),
   ]);
   const map = new Map<string, Acc>();
   addAll(map, tasks, (a, x) => addCounts(a.t, x));
@@ -159,13 +170,15 @@ export async function summary(db: Db, actor: Actor, q: SummaryQuery, now = new D
   });
   const accs = [...map.values()].sort((x, y) => x.period.localeCompare(y.period) || x.key.localeCompare(y.key));
   const labels = await keyLabels(db, range.dealerId, q.groupBy, [...new Set(accs.map((a) => a.key))]);
+  // the summary's own thresholds: those of the last period of the range (what its cards are judged by)
+  const lastPeriod = accs.at(-1)?.period ?? periodStart(range.to, q.granularity);
   return {
     dealerId: range.dealerId,
     granularity: q.granularity,
     groupBy: q.groupBy,
     from: range.from,
     to: range.to,
-    thresholds: { ...VALIDITY_PRESET, target: SATISFACTION_TARGET_PRESET },
-    rows: accs.map((a) => kpiRow(a, labels.get(a.key) ?? a.key, now)),
+    thresholds: periodThresholds(versions, lastPeriod),
+    rows: accs.map((a) => kpiRow(a, labels.get(a.key) ?? a.key, now, periodThresholds(versions, a.period))),
   };
 }

@@ -112,3 +112,42 @@ export async function userInDealer(db: Db, dealerId: string, userId: string) {
     .where('dealerId', '=', dealerId)
     .executeTakeFirst());
 }
+
+/**
+ * A CAPA the system opens itself (no creator), at most once per dealer and `systemKey` (migration 0020's unique
+ * index): null when one with that key exists already.
+ */
+export async function insertSystemCapa(
+  tx: Db,
+  row: {
+    dealerId: string;
+    systemKey: string;
+    origin: string;
+    originReportId: string;
+    originProblem: string;
+    department: string;
+    departmentHead: string;
+    description: string;
+  },
+): Promise<string | null> {
+  const r = await tx
+    .insertInto('capaActions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['dealerId', 'systemKey']).where('systemKey', 'is not', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** Display names of the dealer's active users holding a role. */
+export async function findRoleUserNames(db: Db, dealerId: string, role: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('displayName')
+    .where('dealerId', '=', dealerId)
+    .where('disabledAt', 'is', null)
+    .where((eb) => eb(eb.val(role), '=', eb.fn.any('roles')))
+    .orderBy('displayName')
+    .execute();
+  return rows.map((r) => r.displayName);
+}

@@ -7,11 +7,14 @@ import type {
   CreateCapaRequest,
   UpdateCapaRequest,
 } from '../../../core/contracts/reports';
+import type { KpiRow } from '../../../core/contracts/kpis';
 import type { Permission } from '../../../core/permissions';
+import { validity } from '../../../core/rules/kpis';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
 import { AppError, forbidden, notFound } from '../../http/errors';
 import { appendAudit } from '../audit/audit.service';
+import { notify } from '../notifications/notify';
 import { requireDealer } from '../org/org.service';
 import * as q from './capa.queries';
 
@@ -133,4 +136,79 @@ function audit(tx: Db, actor: Actor, dealerId: string, id: string, action: strin
     entityId: id,
     details,
   });
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
+const LINE_ZH = { after_sales: '售后', sales: '销售' } as const;
+/** The role R19 names as owner ("the manager of the marketing & customer-service department"). */
+export const VALIDITY_OWNER_ROLE = 'cs_supervisor';
+export const VALIDITY_EVENT = 'capa.validity-missed';
+
+/**
+ * SPEC §5.2 (D) and R19: a month that misses a validity threshold is not only flagged, it creates a management
+ * action item for the manager of the marketing & CS department — a CAPA in draft (origin: callback analysis,
+ * department: customer service), linked to the month's report, plus a notification to the dealer's CS supervisors.
+ * Once per dealer, month and business line (the CAPA's system key); a month with no callbacks due opens nothing.
+ * Runs inside the caller's transaction (the report snapshot), so both commit together. Returns the new CAPA's id.
+ */
+export async function openValidityAction(
+  tx: Db,
+  i: { dealerId: string; month: string; line: 'after_sales' | 'sales'; reportId: string; kpi: KpiRow | null },
+): Promise<string | null> {
+  const k = i.kpi;
+  if (!k || k.monthValid || !(Number(k.counts.due) > 0)) return null;
+  const t = k.thresholds;
+  const op = t.inclusive ? '≥' : '>';
+  const miss = (ok: boolean) => (ok ? '' : '，未达标');
+  const v = validity(
+    {
+      callbacksDue: Number(k.counts.due),
+      callbackSuccesses: Number(k.counts.success),
+      surveySuccesses: Number(k.counts.surveyed),
+    },
+    t,
+  );
+  const description =
+    `${i.month} ${LINE_ZH[i.line]}回访有效性未达标（R19）：` +
+    `回访成功率 ${pct(k.callbackValidity)}（要求 ${op} ${pct(t.callback)}${miss(v.callbackValid)}），` +
+    `调查成功率 ${pct(k.surveyValidity)}（要求 ${op} ${pct(t.survey)}${miss(v.surveyValid)}）；` +
+    `应回访 ${k.counts.due}，回访成功 ${k.counts.success}，调查成功 ${k.counts.surveyed}。` +
+    `请市场客服部经理采取措施（如处罚、增加人员），确保回访工作完成。`;
+  const owners = await q.findRoleUserNames(tx, i.dealerId, VALIDITY_OWNER_ROLE);
+  const systemKey = `validity:${i.month}:${i.line}`;
+  const id = await q.insertSystemCapa(tx, {
+    dealerId: i.dealerId,
+    systemKey,
+    origin: 'callback_analysis',
+    originReportId: i.reportId,
+    originProblem: `validity:${i.line}`,
+    department: 'customer_service',
+    departmentHead: owners.join('、').slice(0, 100),
+    description,
+  });
+  if (!id) return null;
+  await appendAudit(tx, {
+    dealerId: i.dealerId,
+    actorUsername: 'system',
+    action: 'capa.create',
+    entityType: 'capa',
+    entityId: id,
+    details: {
+      origin: 'callback_analysis',
+      systemKey,
+      callbackValidity: k.callbackValidity,
+      surveyValidity: k.surveyValidity,
+      thresholds: t,
+    },
+  });
+  await notify(tx, {
+    dealerId: i.dealerId,
+    event: VALIDITY_EVENT,
+    recipients: { roles: [VALIDITY_OWNER_ROLE] },
+    title: `${i.month} ${LINE_ZH[i.line]}回访有效性未达标`,
+    body: description,
+    link: `/reports/${i.reportId}`,
+    dedupeKey: `capa:${systemKey}`,
+  });
+  return id;
 }

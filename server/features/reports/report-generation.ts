@@ -2,8 +2,10 @@ import type { ReportKind } from '../../../core/contracts/reports';
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../http/errors';
 import { enqueue } from '../../jobs/outbox';
+import type { KpiRow } from '../../../core/contracts/kpis';
+import { openValidityAction } from './capa.service';
 import { buildReportData, type Dealer } from './report-builders';
-import { isMonthly, monthlyDueAt, periodOf } from './report-periods';
+import { isMonthly, localDate, monthlyDueAt, periodOf } from './report-periods';
 import * as q from './reports.queries';
 
 /**
@@ -31,15 +33,25 @@ export async function loadDealer(db: Db, dealerId: string): Promise<Dealer> {
   return d;
 }
 
-export async function generateReport(db: Db, dealerId: string, kind: ReportKind, period: string) {
+/**
+ * A monthly report of a month that is over and missed a validity threshold (SPEC §5.2, R19) opens the management
+ * action item in the same transaction (once per dealer, month and line: capa.service openValidityAction). A month
+ * still under way is not judged yet.
+ */
+export async function generateReport(db: Db, dealerId: string, kind: ReportKind, period: string, now = new Date()) {
   const dealer = await loadDealer(db, dealerId);
   const p = periodOf(kind, period);
   const data = await buildReportData(db, dealer, kind, p);
   const dueDay = (await q.findSettings(db, dealerId))?.monthlyDueDay ?? MONTHLY_DUE_DAY_PRESET;
   const dueAt = isMonthly(kind) ? monthlyDueAt(p, dueDay, dealer.timeZone) : null;
+  const monthOver = localDate(now, dealer.timeZone) >= p.end;
   return db.transaction().execute(async (tx) => {
     const saved = await q.saveSnapshot(tx, { dealerId, kind, period, start: p.start, end: p.end, data, dueAt });
     if (saved.written && !isMonthly(kind)) await enqueueMails(tx, dealerId, kind, saved.id, `${kind}:${period}`);
+    if (saved.written && monthOver && 'kpi' in data) {
+      const m = data as { businessLine: 'sales' | 'after_sales'; kpi: KpiRow | null };
+      await openValidityAction(tx, { dealerId, month: period, line: m.businessLine, reportId: saved.id, kpi: m.kpi });
+    }
     return saved;
   });
 }

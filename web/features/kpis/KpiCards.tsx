@@ -2,6 +2,7 @@ import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KpiRow } from '../../../core/contracts/kpis';
 import { useKpiSummary, type KpiRange } from '../../api/kpis';
+import { limitPct } from './format';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -11,10 +12,18 @@ export function KpiCards({ range }: { range: KpiRange }) {
   const q = useKpiSummary(range, 'month', 'dealer');
   const row: KpiRow | undefined = q.data?.rows.at(-1);
   if (!row) return null;
+  // the labels show the thresholds this month was judged by (the dealer's version in force on its first day)
+  const th = row.thresholds;
+  const op = th.inclusive ? '≥' : '>';
+  const min: Record<string, string> = { callbackValidity: limitPct(th.callback), surveyValidity: limitPct(th.survey) };
   const item = (key: string, value: string | number, danger = false) => (
     <Col xs={12} md={6} lg={4} key={key}>
       <Statistic
-        title={t(`kpis.cards.${key}` as 'kpis.cards.score')}
+        title={t(`kpis.cards.${key}` as 'kpis.cards.callbackValidity', {
+          op,
+          min: min[key] ?? '',
+          target: String(th.target),
+        })}
         value={value}
         valueStyle={danger ? { color: '#cf1322' } : undefined}
       />
@@ -28,7 +37,9 @@ export function KpiCards({ range }: { range: KpiRange }) {
       data-testid="kpi-cards"
       extra={
         <Tag color={row.monthValid ? 'green' : 'red'} data-testid="kpi-valid">
-          {row.monthValid ? t('kpis.cards.valid') : t('kpis.cards.invalid')}
+          {row.monthValid
+            ? t('kpis.cards.valid')
+            : t('kpis.cards.invalid', { callback: limitPct(th.callback), survey: limitPct(th.survey) })}
         </Tag>
       }
     >
