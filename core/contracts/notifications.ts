@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENTS = [
   'case.escalated',
   'callback.due',
   'correction.overdue',
+  'capa.validity-missed',
   'system.test',
 ] as const;
 export const EventKind = z.string().regex(/^(\*|[a-z][a-z0-9_.-]{1,60})$/, "an event kind like 'case.overdue', or '*'");

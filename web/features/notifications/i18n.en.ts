@@ -20,6 +20,7 @@ export const notificationsEn: Widen<typeof notificationsZhCN> = {
     case_escalated: 'Case escalated',
     callback_due: 'Callback due',
     correction_overdue: 'Correction overdue',
+    'capa_validity-missed': 'Callback validity missed',
     system_test: 'Test message',
   },
   channels: { inbox: 'In-app', email: 'E-mail', wecom: 'WeCom group' },

@@ -17,6 +17,7 @@ export const notificationsZhCN = {
     case_escalated: '工单升级',
     callback_due: '回访到期',
     correction_overdue: '信息修正超时',
+    'capa_validity-missed': '回访有效性未达标',
     system_test: '测试消息',
   },
   channels: { inbox: '站内消息', email: '邮件', wecom: '企业微信群' },
