@@ -17,6 +17,7 @@ import * as m0016 from './0016-reports';
 import * as m0017 from './0017-queue-claim';
 import * as m0018 from './0018-special-callbacks';
 import * as m0020 from './0020-kpi-thresholds';
+import * as m0021 from './0021-queue-claim-plans';
 
 /** Forward-only migrations, in order. Add a file and list it here; never edit a landed one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-queue-claim': m0017,
   '0018-special-callbacks': m0018,
   '0020-kpi-thresholds': m0020,
+  '0021-queue-claim-plans': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {
