@@ -119,17 +119,28 @@ export function duplicateOf(who: string | null, anchorDate: string, kept: readon
   return kept.find((k) => k.who === who && Math.abs(daysBetween(k.anchorDate, anchorDate)) <= windowDays) ?? null;
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+function localFormat(timeZone: string) {
+  let f = localFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    localFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Local calendar date, time and weekday of an instant in a time zone. */
 export function localParts(now: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(now);
+  const parts = localFormat(timeZone).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
   const ymd = `${get('year')}-${get('month')}-${get('day')}`;
   return { ymd, hm: `${get('hour')}:${get('minute')}`, weekday: isoWeekday(ymd) };
