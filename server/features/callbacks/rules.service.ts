@@ -26,17 +26,44 @@ export interface StoredSet {
   createdByName: string | null;
 }
 
-const CACHE_MS = 5_000;
-const cache = new Map<string, { at: number; sets: StoredSet[] }>();
+/**
+ * Every "next call" needs the dealer's rules (calling hours, lease, cap), which change a few times a year:
+ * they are kept in-process for RULES_TTL_MS per dealer. Saving a version (putRules, the only write path)
+ * forgets the dealer's entry once committed, so the change applies to the very next claim on this
+ * instance; a read that was under way while it was saved is not kept (the generation counter). Another
+ * app instance sees a new version within RULES_TTL_MS. Which version is in effect is chosen from the
+ * cached list on every call, so a version dated today applies from midnight without a new read.
+ */
+export const RULES_TTL_MS = 5_000;
+const cache = new Map<string, { at: number; sets: Promise<StoredSet[]> }>();
+let generation = 0;
 
 /** Every version of a dealer, newest effective date first (cached for a few seconds per process). */
-export async function ruleSetsOf(db: Db, dealerId: string): Promise<StoredSet[]> {
+export function ruleSetsOf(db: Db, dealerId: string): Promise<StoredSet[]> {
   const hit = cache.get(dealerId);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.sets;
-  const rows = await q.findRuleSets(db, dealerId);
-  const sets = rows.map(({ rulesJson, ...r }) => ({ ...r, rules: CallbackRules.parse(JSON.parse(rulesJson)) }));
-  cache.set(dealerId, { at: Date.now(), sets });
+  if (hit && Date.now() - hit.at < RULES_TTL_MS) return hit.sets;
+  const readGeneration = generation;
+  const sets = q
+    .findRuleSets(db, dealerId)
+    .then((rows) => rows.map(({ rulesJson, ...r }) => ({ ...r, rules: CallbackRules.parse(JSON.parse(rulesJson)) })));
+  // Concurrent misses share one read; a failed read or one that raced a save is not kept.
+  const entry = { at: Date.now(), sets };
+  cache.set(dealerId, entry);
+  sets.then(
+    () => {
+      if (readGeneration !== generation && cache.get(dealerId) === entry) cache.delete(dealerId);
+    },
+    () => {
+      if (cache.get(dealerId) === entry) cache.delete(dealerId);
+    },
+  );
   return sets;
+}
+
+/** Forget a dealer's cached rules (after a new version is committed). */
+export function forgetRules(dealerId: string) {
+  generation++;
+  cache.delete(dealerId);
 }
 
 /** The version in effect on a date (YYYY-MM-DD), or the default preset. */
@@ -92,6 +119,6 @@ export async function putRules(db: Db, actor: Actor, body: PutRulesRequest) {
       details: { versionNo, effectiveFrom: body.effectiveFrom, presetKey: body.presetKey ?? null },
     });
   });
-  cache.delete(dealerId);
+  forgetRules(dealerId);
   return getRulesOverview(db, actor);
 }
