@@ -60,6 +60,10 @@ const CUSTOMER_SAMPLES: Record<string, Sample> = {
     ok: 200,
   }),
   'GET /api/customer-flags': () => ({ url: '/api/customer-flags', ok: 200 }),
+  'GET /api/customer-flags/export.xlsx': () => ({
+    url: '/api/customer-flags/export.xlsx?reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/corrections': (f) => ({
     url: '/api/corrections',
     body: {
@@ -72,6 +76,10 @@ const CUSTOMER_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/corrections': () => ({ url: '/api/corrections', ok: 200 }),
+  'GET /api/corrections/export.xlsx': () => ({
+    url: '/api/corrections/export.xlsx?status=open&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   // The fixture's corrections belong to the sales department: the after-sales director may not resolve them.
   'POST /api/corrections/:id/resolve': (f, role) => ({
     url: `/api/corrections/${f.openCorrections.pop() ?? 'none'}/resolve`,

@@ -55,6 +55,10 @@ export const CASES_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/cases': () => ({ url: '/api/cases?filter=mine', ok: 200 }),
+  'GET /api/cases/export.xlsx': () => ({
+    url: '/api/cases/export.xlsx?filter=mine&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/cases/summary': () => ({ url: '/api/cases/summary', ok: 200 }),
   'GET /api/cases/unhandled': () => ({ url: '/api/cases/unhandled', ok: 200 }),
   'GET /api/cases/route-preview': () => ({

@@ -63,6 +63,10 @@ const FORUM = {
 
 export const COMPLAINT_SAMPLES: Record<string, Sample> = {
   'GET /api/complaints': () => ({ url: '/api/complaints?level=complaint&overdue=false', ok: 200 }),
+  'GET /api/complaints/export.xlsx': () => ({
+    url: '/api/complaints/export.xlsx?level=complaint&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/complaints': () => ({ url: '/api/complaints', body: COMPLAINT, ok: 201 }),
   'GET /api/complaints/:id': (f) => ({ url: `/api/complaints/${f.complaint}`, ok: 200 }),
   'PUT /api/complaints/:id/attribution': (f) => ({
@@ -91,6 +95,10 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/rectification-notices': () => ({ url: '/api/rectification-notices?status=issued', ok: 200 }),
+  'GET /api/rectification-notices/export.xlsx': () => ({
+    url: '/api/rectification-notices/export.xlsx?status=issued&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/rectification-notices/:id/result': (f, role) => ({
     url: `/api/rectification-notices/${take(f.issuedNotices, role, 'complaints:handle')}/result`,
     body: { result: '已整改' },
@@ -126,6 +134,10 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/penalties': () => ({ url: '/api/penalties?status=proposed', ok: 200 }),
+  'GET /api/penalties/export.xlsx': () => ({
+    url: '/api/penalties/export.xlsx?status=proposed&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/penalties/:id/decision': (f, role) => ({
     url: `/api/penalties/${take(f.proposedPenalties, role, 'penalties:approve')}/decision`,
     body: { approve: true, note: '属实' },
@@ -138,6 +150,10 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: role === 'service_advisor' ? 201 : 403,
   }),
   'GET /api/appeals': () => ({ url: '/api/appeals?status=submitted', ok: 200 }),
+  'GET /api/appeals/export.xlsx': () => ({
+    url: '/api/appeals/export.xlsx?status=submitted&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/appeals/:id/forward': (f, role) => ({
     url: `/api/appeals/${take(f.submittedAppeals, role, 'complaints:handle')}/forward`,
     body: { note: '请总经理裁决' },
@@ -149,6 +165,10 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: 200,
   }),
   'GET /api/hotline-calls': () => ({ url: '/api/hotline-calls?overdue=true', ok: 200 }),
+  'GET /api/hotline-calls/export.xlsx': () => ({
+    url: '/api/hotline-calls/export.xlsx?overdue=true&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/hotline-calls': () => ({ url: '/api/hotline-calls', body: CALL, ok: 201 }),
   'GET /api/hotline-calls/:id': (f) => ({ url: `/api/hotline-calls/${f.hotlineCall}`, ok: 200 }),
   'PATCH /api/hotline-calls/:id': (f) => ({

@@ -24,6 +24,8 @@ import * as rules from './case-rules.service';
 import * as steps from './case-steps.service';
 import * as svc from './cases.service';
 import * as open from './open-case.service';
+import { listExportRoute } from '../exports/list-export';
+import { CASES_EXPORT } from './cases.exports';
 
 const tags = ['cases'];
 
@@ -31,6 +33,7 @@ const tags = ['cases'];
 export function casesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
+  listExportRoute(app, CASES_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.post(

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { IdParams, NoBody } from '../../../core/contracts/common';
 import {
   AttributionRequest,
@@ -20,14 +19,17 @@ import {
 import type { Actor } from '../../http/actor';
 import * as complaints from './complaints.service';
 import * as notices from './rectification.service';
+import { listExportRoute } from '../exports/list-export';
+import { COMPLAINTS_EXPORT, NOTICES_EXPORT, NoticeQuery } from './complaints.exports';
 
 const tags = ['complaints'];
-const NoticeQuery = z.object({ status: z.enum(['issued', 'reported', 'closed']).optional() }).strict();
 
 /** Complaint slips (客户抱怨单, WF-8) and rectification notices (整改通知单, WF-9). */
 export function complaintsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
+  listExportRoute(app, COMPLAINTS_EXPORT);
+  listExportRoute(app, NOTICES_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.get(

@@ -22,6 +22,8 @@ import type { Actor } from '../../http/actor';
 import * as appeals from './appeals.service';
 import * as rules from './penalty-rules.service';
 import * as penalties from './penalties.service';
+import { listExportRoute } from '../exports/list-export';
+import { APPEALS_EXPORT, PENALTIES_EXPORT } from './complaints.exports';
 
 const tags = ['penalties'];
 
@@ -29,6 +31,8 @@ const tags = ['penalties'];
 export function penaltiesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
+  listExportRoute(app, PENALTIES_EXPORT);
+  listExportRoute(app, APPEALS_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.get(

@@ -11,12 +11,15 @@ import {
 } from '../../../core/contracts/corrections';
 import type { Actor } from '../../http/actor';
 import * as corrections from './corrections.service';
+import { listExportRoute } from '../exports/list-export';
+import { CORRECTIONS_EXPORT } from './customers.exports';
 
 const tags = ['corrections'];
 
 export function correctionsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
+  listExportRoute(app, CORRECTIONS_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.post(

@@ -15,6 +15,8 @@ import {
 import type { Actor } from '../../http/actor';
 import * as customers from './customers.service';
 import * as privacy from './privacy.service';
+import { listExportRoute } from '../exports/list-export';
+import { FLAGS_EXPORT } from './customers.exports';
 
 const tags = ['customers'];
 
@@ -23,6 +25,7 @@ export function customersRoutes(app: FastifyInstance) {
   const { database, config } = app.manyi;
   const db = database.db;
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
+  listExportRoute(app, FLAGS_EXPORT);
 
   r.get(
     '/api/customers',

@@ -13,6 +13,8 @@ import {
 } from '../../../core/contracts/hotline';
 import type { Actor } from '../../http/actor';
 import * as hotline from './hotline.service';
+import { listExportRoute } from '../exports/list-export';
+import { HOTLINE_EXPORT } from './hotline.exports';
 
 const tags = ['hotline'];
 const ComplaintRef = z.object({ complaintId: z.uuid() });
@@ -21,6 +23,7 @@ const ComplaintRef = z.object({ complaintId: z.uuid() });
 export function hotlineRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
+  listExportRoute(app, HOTLINE_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.get(

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RegisterRow } from '../../../core/contracts/registers';
+import { a4PageSetup, GAP, safeValue, styleBodyCell, styleHeaderCell } from '../exports/sheet-style';
 import { neutralizeText } from '../imports/readers/rejects-writer';
 import type { RegisterDef } from './register-defs';
 
@@ -17,14 +18,7 @@ export interface RegisterSheetMeta {
   exportedBy: string;
 }
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_ROW = 3;
-/** An ideographic space, as paper forms use between fields. */
-const GAP = '\u3000';
-
-const safe = (v: string | number | null): string | number | null =>
-  v === null ? null : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : neutralizeText(v);
 
 function writeHeading(ws: ExcelJS.Worksheet, def: RegisterDef, meta: RegisterSheetMeta) {
   const n = def.columns.length;
@@ -44,10 +38,7 @@ function writeHeading(ws: ExcelJS.Worksheet, def: RegisterDef, meta: RegisterShe
   def.columns.forEach((c, i) => {
     const cell = head.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { bold: true };
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    styleHeaderCell(cell);
   });
   head.height = 22;
 }
@@ -57,9 +48,8 @@ function writeRows(ws: ExcelJS.Worksheet, def: RegisterDef, rows: RegisterRow[])
     const row = ws.getRow(HEADER_ROW + 1 + i);
     def.columns.forEach((c, k) => {
       const cell = row.getCell(k + 1);
-      cell.value = safe(c.value(r, i));
-      cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: true };
+      cell.value = safeValue(c.value(r, i));
+      styleBodyCell(cell);
     });
   });
 }
@@ -67,17 +57,7 @@ function writeRows(ws: ExcelJS.Worksheet, def: RegisterDef, rows: RegisterRow[])
 function setupPrint(ws: ExcelJS.Worksheet, def: RegisterDef) {
   ws.columns = def.columns.map((c) => ({ width: c.width }));
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `1:${HEADER_ROW}`,
-  };
-  ws.headerFooter = { oddFooter: `${def.code ?? def.title}${GAP}第 &P 页 / 共 &N 页` };
+  a4PageSetup(ws, 'landscape', def.code ?? def.title, HEADER_ROW);
 }
 
 /** The workbook as a buffer (registers are bounded by the export limit, so it is built in memory). */

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { a4PageSetup, BORDER, GAP, safeValue, styleBodyCell, styleHeaderCell } from '../exports/sheet-style';
 import { neutralizeText } from '../imports/readers/rejects-writer';
 import type { Cell, Section } from './report-sections';
 
@@ -17,35 +18,21 @@ export interface ReportSheetMeta {
   generatedAt: string;
 }
 
-const THIN = { style: 'thin' as const };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const GAP = '\u3000';
-
-const safe = (v: Cell): string | number | null =>
-  v === null ? null : typeof v === 'number' ? (Number.isFinite(v) ? v : null) : neutralizeText(v);
+const safe = (v: Cell): string | number | null => safeValue(v);
 
 function writeSection(ws: ExcelJS.Worksheet, s: Section, width: number) {
   const titleRow = ws.addRow([neutralizeText(s.title)]);
   titleRow.font = { bold: true, size: 12 };
   ws.mergeCells(titleRow.number, 1, titleRow.number, width);
   const head = ws.addRow(s.columns);
-  head.eachCell((c) => {
-    c.font = { bold: true };
-    c.border = BORDER;
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-  });
+  head.eachCell(styleHeaderCell);
   if (s.rows.length === 0) {
     const none = ws.addRow(['（无）']);
     none.getCell(1).border = BORDER;
   }
   for (const r of s.rows) {
     const row = ws.addRow(r.map(safe));
-    for (let i = 1; i <= s.columns.length; i++) {
-      const c = row.getCell(i);
-      c.border = BORDER;
-      c.alignment = { vertical: 'top', wrapText: true };
-    }
+    for (let i = 1; i <= s.columns.length; i++) styleBodyCell(row.getCell(i));
   }
   ws.addRow([]);
 }
@@ -56,16 +43,7 @@ export async function reportWorkbook(sections: Section[], meta: ReportSheetMeta)
   const ws = wb.addWorksheet(meta.code.replace(/[\\/?*[\]:]/g, '-'));
   const width = Math.max(2, ...sections.map((s) => s.columns.length));
   ws.columns = Array.from({ length: width }, (_, i) => ({ width: i === 0 ? 22 : 16 }));
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: `${meta.code}${GAP}第 &P 页 / 共 &N 页` };
+  a4PageSetup(ws, 'portrait', meta.code);
   const title = ws.addRow([neutralizeText(`${meta.dealerName}${meta.title}`)]);
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: 'center' };
