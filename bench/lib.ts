@@ -30,3 +30,63 @@ export const median = (xs: number[]) => {
 export function result(name: string, ratio: number, goal: string) {
   process.stdout.write(`RESULT ${name} ratio=${ratio.toFixed(3)} goal=${goal}\n`);
 }
+
+/**
+ * Runs autocannon in a child process, off the event loop of the server under test: a load generator in the
+ * server's own loop spends the server's CPU time on building requests and parsing responses, which a real
+ * client (a browser on another machine) never does. Each connection sends its own headers
+ * (`connectionHeaders[i % length]`), e.g. one session per simulated user.
+ */
+export async function loadInChild(
+  url: string,
+  opts: {
+    seconds: number;
+    connections: number;
+    method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    /** A JSON body for every request (sent with content-type application/json). */
+    body?: string;
+    connectionHeaders?: Record<string, string>[];
+  },
+): Promise<LoadResult> {
+  const { spawn } = await import('node:child_process');
+  const { createRequire } = await import('node:module');
+  const autocannonPath = createRequire(import.meta.url).resolve('autocannon');
+  const job = JSON.stringify({ autocannonPath, url, ...opts, connectionHeaders: opts.connectionHeaders ?? [{}] });
+  const child = spawn(process.execPath, ['-e', LOAD_CHILD], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin.end(job);
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  return JSON.parse(out) as LoadResult;
+}
+
+/** The child's script (CommonJS, run with node -e): the job as JSON on stdin, the result as JSON on stdout. */
+const LOAD_CHILD = `
+let input = '';
+process.stdin.setEncoding('utf8').on('data', (c) => (input += c)).on('end', () => {
+  const w = JSON.parse(input);
+  const autocannon = require(w.autocannonPath);
+  let next = 0;
+  autocannon({
+    url: w.url,
+    method: w.method ?? 'GET',
+    duration: w.seconds,
+    connections: w.connections,
+    requests: [{
+      method: w.method ?? 'GET',
+      body: w.body,
+      setupRequest: (req, context) => {
+        if (context.headers === undefined) context.headers = w.connectionHeaders[next++ % w.connectionHeaders.length];
+        const type = w.body === undefined ? {} : { 'content-type': 'application/json' };
+        return { ...req, headers: { ...req.headers, ...type, ...context.headers } };
+      },
+    }],
+  }).then((r) => {
+    process.stdout.write(JSON.stringify({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }));
+  }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+});
+`;
