@@ -16,6 +16,7 @@ import * as m0015 from './0015-case-substitute';
 import * as m0016 from './0016-reports';
 import * as m0017 from './0017-queue-claim';
 import * as m0018 from './0018-special-callbacks';
+import * as m0019 from './0019-import-throughput';
 import * as m0020 from './0020-kpi-thresholds';
 import * as m0021 from './0021-queue-claim-plans';
 
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-reports': m0016,
   '0017-queue-claim': m0017,
   '0018-special-callbacks': m0018,
+  '0019-import-throughput': m0019,
   '0020-kpi-thresholds': m0020,
   '0021-queue-claim-plans': m0021,
 };

@@ -23,6 +23,8 @@ export interface BulkSession {
   /** Statements outside a transaction (DDL for the session's temp tables). */
   exec(text: string): Promise<void>;
   close(): Promise<void>;
+  /** MANYI_IMPORT_PROFILE=1 only: adds time spent outside the database (JS steps) to the profile. */
+  note?(label: string, ms: number): void;
 }
 
 const copySql = (table: string, columns: readonly string[], source: string) =>
@@ -103,6 +105,7 @@ function profiled(session: BulkSession): BulkSession {
   const label = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 70);
   return {
     ...session,
+    note: (label, ms) => totals.set(label, (totals.get(label) ?? 0) + ms),
     transaction: (fn) =>
       time(
         '(transaction total)',

@@ -1,34 +1,44 @@
+import type { ImportKind } from '../../../core/rules/dms-fields';
 import type { BulkTx } from './bulk-session';
 import type { StageTables } from './import-stage';
 
 /**
  * The chunk's transaction context: who and which import the customer field history records, and a
  * transaction-scoped lock per dealer so two imports of one dealer merge one chunk at a time (matching then sees
- * the other's new customers instead of racing it).
+ * the other's new customers instead of racing it). It also checks the dealer once and holds a KEY SHARE lock on
+ * its row for the transaction — what the per-row foreign key of repair_orders and sales to dealers did for
+ * every row before migration 0019.
  */
-export function beginChunk(tx: BulkTx, ids: { dealerId: string; runId: string; actorId: string | null }) {
-  return tx.query(
-    `select set_config('manyi.actor', $1, true), set_config('manyi.source', $2, true),
-       pg_advisory_xact_lock(hashtext($3))`,
-    [ids.actorId ?? '', `import:${ids.runId}`, `manyi-import:${ids.dealerId}`],
+export async function beginChunk(tx: BulkTx, ids: { dealerId: string; runId: string; actorId: string | null }) {
+  const [row] = await tx.query<{ dealer: number }>(
+    `with d as (select id from dealers where id = $4::uuid for key share)
+     select set_config('manyi.actor', $1, true), set_config('manyi.source', $2, true),
+       pg_advisory_xact_lock(hashtext($3)), (select count(*) from d)::int as dealer`,
+    [ids.actorId ?? '', `import:${ids.runId}`, `manyi-import:${ids.dealerId}`, ids.dealerId],
   );
+  if (row?.dealer !== 1) throw new Error(`Dealer ${ids.dealerId} does not exist: nothing imported`);
 }
 
+/** A staged row's natural key within its run: the RO number, or the VIN and sale date. */
+const KEY_SQL: Record<Exclude<ImportKind, 'customers'>, string> = {
+  'repair-orders': `r.ro_number`,
+  'vehicle-sales': `r.vin || ' ' || r.sale_date::text`,
+};
+
 /**
- * Records the natural keys of a chunk (unique within it) and returns the rows whose key an earlier chunk of
- * this run already had: row → the first row with that key.
+ * Records the natural keys of the staged rows (unique within a chunk: the reader rejects repeats there) in the
+ * run's `seen` table and returns the rows whose key an earlier chunk of this run already had: row → the first
+ * row with that key.
  */
 export async function findEarlierKeys(
   tx: BulkTx,
   t: StageTables,
-  keys: string[],
-  rowNos: number[],
+  kind: Exclude<ImportKind, 'customers'>,
 ): Promise<Map<number, number>> {
   const rows = await tx.query<{ row_no: number; first: number }>(
-    `with k as (select * from unnest($1::text[], $2::int[]) as k(key, row_no)),
+    `with k as (select ${KEY_SQL[kind]} as key, r.row_no from ${t.rows} r),
        ins as (insert into ${t.seen} (key, row_no) select key, row_no from k on conflict (key) do nothing)
      select k.row_no, s.row_no as first from k join ${t.seen} s on s.key = k.key where s.row_no <> k.row_no`,
-    [keys, rowNos],
   );
   return new Map(rows.map((r) => [r.row_no, r.first]));
 }

@@ -8,9 +8,9 @@ import type { Db } from '../../db/client';
 import { appendAudit } from '../audit/audit.service';
 import { getIdCrypto } from '../customers/keys';
 import { openBulkSession } from './bulk-session';
-import { type Chunk, writeChunk, type WriteContext } from './chunk-writer';
+import { type Chunk, prepareChunk, writeChunk, type WriteContext } from './chunk-writer';
 import type { CleanRow } from './import-rows';
-import { createStageSql, dropStageSql, stageTables } from './import-stage';
+import { createStageSql, dropStageSql, stageTables, TEMP_BUFFERS_SQL } from './import-stage';
 import * as q from './imports.queries';
 import { type Cell, type FileFormat, readRowBatches } from './readers/index';
 
@@ -85,11 +85,19 @@ async function streamChunks(db: Db, config: Config, t: RunTarget, ctx: WriteCont
   const file = path.join(config.uploadDir, t.storedName);
   const session = await openBulkSession(db);
   const size = CHUNK_ROWS[session.kind];
+  await session.exec(TEMP_BUFFERS_SQL).catch(() => undefined); // see TEMP_BUFFERS_SQL
   await session.exec(createStageSql(ctx.tables));
   let inflight: Promise<void> = Promise.resolve();
   let written = 0;
+  let started = performance.now();
   const submit = async (chunk: Chunk) => {
+    const built = performance.now();
+    session.note?.('(js: read + validate, wall)', built - started);
+    prepareChunk(ctx, chunk);
+    session.note?.('(js: group + COPY text)', performance.now() - built);
     await inflight;
+    started = performance.now();
+    session.note?.('(js: waiting for the previous chunk)', started - built);
     // Fresh statistics when the tables the matching joins read have grown (PGlite has no autovacuum; a
     // planner that believes customer_phones is tiny scans it once per staged customer).
     const analyze = (written & (written - 1)) === 0;

@@ -148,7 +148,7 @@ function phonesSql(t: StageTables): string {
 export async function mergeCustomers(tx: BulkTx, t: StageTables, dealerId: string, runId: string) {
   for (const step of resolveSteps(t)) await tx.query(step, [dealerId]);
   const [fresh] = await tx.query<{ n: number }>(
-    `with w as (update ${t.customers} set customer_id = gen_random_uuid(), is_new = true
+    `with w as (update ${t.customers} set customer_id = new_id, is_new = true
       where customer_id is null returning 1) select count(*)::int as n from w`,
   );
   await tx.query(insertSql(t), [dealerId, runId]);

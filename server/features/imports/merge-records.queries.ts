@@ -58,7 +58,7 @@ function updateVehiclesSql(t: StageTables): string {
 
 export async function mergeVehicles(tx: BulkTx, t: StageTables, dealerId: string): Promise<void> {
   for (const step of resolveVehiclesSteps(t)) await tx.query(step, [dealerId]);
-  await tx.query(`update ${t.vehicles} set vehicle_id = gen_random_uuid(), is_new = true where vehicle_id is null`);
+  await tx.query(`update ${t.vehicles} set vehicle_id = new_id, is_new = true where vehicle_id is null`);
   await tx.query(insertVehiclesSql(t), [dealerId]);
   await tx.query(updateVehiclesSql(t), [dealerId]);
 }
@@ -84,8 +84,8 @@ const tuple = (cols: string, alias: string) => cols.replace(/(\w+)/g, `${alias}.
 function repairOrdersSql(t: StageTables): string {
   return `
     with ${staffOf(t, 'advisor_name')}, w as (
-      insert into repair_orders as ro (dealer_id, ro_number, ${RO_TRACKED}, import_run_id)
-      select $1::uuid, r.ro_number, r.settled_on, c.customer_id, v.vehicle_id, r.advisor_name, sn.id, r.creator_code,
+      insert into repair_orders as ro (dealer_id, id, ro_number, ${RO_TRACKED}, import_run_id)
+      select $1::uuid, r.id, r.ro_number, r.settled_on, c.customer_id, v.vehicle_id, r.advisor_name, sn.id, r.creator_code,
         r.repair_type, r.amount_fen, r.mileage_km, r.picked_up_on, r.next_visit_on, r.rework, $2::uuid
       from ${t.rows} r left join ${t.customers} c on c.grp = r.grp left join ${t.vehicles} v on v.vgrp = r.vgrp
       left join staff_names sn on sn.name = r.advisor_name
@@ -98,8 +98,8 @@ function repairOrdersSql(t: StageTables): string {
 function salesSql(t: StageTables): string {
   return `
     with ${staffOf(t, 'consultant_name')}, w as (
-      insert into sales as sa (dealer_id, vin, sale_date, ${SALE_TRACKED}, import_run_id)
-      select $1::uuid, r.vin, r.sale_date, c.customer_id, v.vehicle_id, r.delivery_date, r.bare_price_fen,
+      insert into sales as sa (dealer_id, id, vin, sale_date, ${SALE_TRACKED}, import_run_id)
+      select $1::uuid, r.id, r.vin, r.sale_date, c.customer_id, v.vehicle_id, r.delivery_date, r.bare_price_fen,
         r.selling_price_fen, r.discount_fen, r.consultant_name, sn.id, r.sale_type, r.sale_type = 'dealer', $2::uuid
       from ${t.rows} r left join ${t.customers} c on c.grp = r.grp left join ${t.vehicles} v on v.vgrp = r.vgrp
       left join staff_names sn on sn.name = r.consultant_name
