@@ -6,6 +6,7 @@ import { queryClient } from './api/query-client';
 import { AppProviders } from './AppProviders';
 import { installAuthEvents } from './features/auth/auth-events';
 import './i18n';
+import './ui/print.css';
 import { router } from './router';
 
 installAuthEvents(queryClient);

@@ -152,6 +152,14 @@ export const en: Messages = {
     group_analyst: 'Group analyst',
     system_admin: 'System admin',
   },
+  listExport: {
+    excel: 'Export to Excel',
+    print: 'Print',
+    reasonTitle: 'Reason for the export',
+    reasonHint:
+      'This export holds more rows of personal data than the dealer allows without a reason; give one (it is audited).',
+    failed: 'Export failed: {{message}}',
+  },
   departments: {
     customer_service: 'Customer service',
     after_sales: 'After-sales service',

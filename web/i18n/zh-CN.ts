@@ -150,6 +150,13 @@ export const zhCN = {
     group_analyst: '集团分析员',
     system_admin: '系统管理员',
   },
+  listExport: {
+    excel: '导出 Excel',
+    print: '打印',
+    reasonTitle: '导出原因',
+    reasonHint: '本次导出的个人信息超过规定行数，请填写导出原因（记入审计日志）。',
+    failed: '导出失败：{{message}}',
+  },
   departments: {
     customer_service: '客服部',
     after_sales: '售后服务部',

@@ -5,6 +5,7 @@ import { useAppeals } from '../../api/complaints';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { AppealTable } from './AppealTable';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 const STATUSES = ['submitted', 'forwarded', 'upheld', 'rejected'] as const;
 
@@ -15,7 +16,10 @@ export default function AppealsPage() {
   const list = useAppeals(status === 'all' ? undefined : status);
   return (
     <>
-      <PageTitle title={t('complaints.appeals.title')} />
+      <PageTitle
+        title={t('complaints.appeals.title')}
+        extra={<ListExportButtons path="/api/appeals" filter={status === 'all' ? {} : { status }} testId="appeals" />}
+      />
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}

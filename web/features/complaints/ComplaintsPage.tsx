@@ -12,6 +12,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useCan, useDealerTimeZone } from '../auth/session';
 import { CreateComplaintModal } from './CreateComplaintModal';
 import { LevelTag, StatusTag } from './labels';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 /** 客户抱怨登记 (SPEC §3.10, WF-8): the registry with level tags, filters and overdue flags. */
 export default function ComplaintsPage() {
@@ -57,16 +58,19 @@ export default function ComplaintsPage() {
       <PageTitle
         title={t('complaints.title')}
         extra={
-          canCreate && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="complaint-new"
-            >
-              {t('complaints.create')}
-            </Button>
-          )
+          <Flex gap={8} wrap className="no-print">
+            <ListExportButtons path="/api/complaints" filter={filter} testId="complaints" />
+            {canCreate && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="complaint-new"
+              >
+                {t('complaints.create')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>

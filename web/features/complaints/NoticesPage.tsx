@@ -5,6 +5,7 @@ import { useNotices } from '../../api/complaints';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { NoticeCard } from './NoticeCard';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 /** 整改通知单 (WF-9): every notice of the dealer with its result, explanation and next step. */
 export default function NoticesPage() {
@@ -13,7 +14,10 @@ export default function NoticesPage() {
   const items = list.data?.items ?? [];
   return (
     <>
-      <PageTitle title={t('complaints.notices.title')} />
+      <PageTitle
+        title={t('complaints.notices.title')}
+        extra={<ListExportButtons path="/api/rectification-notices" testId="notices" />}
+      />
       {list.isError && <QueryError error={list.error} onRetry={() => void list.refetch()} />}
       {items.length === 0 && !list.isFetching && <Empty />}
       <Space direction="vertical" style={{ width: '100%' }}>

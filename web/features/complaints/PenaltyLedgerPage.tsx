@@ -6,6 +6,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { PenaltyTable } from './PenaltyTable';
 import { RulesCard } from './RulesCard';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 const STATUSES = ['proposed', 'approved', 'rejected', 'void'] as const;
 
@@ -16,8 +17,15 @@ export default function PenaltyLedgerPage() {
   const list = usePenalties(status === 'all' ? {} : { status });
   return (
     <>
-      <PageTitle title={t('complaints.penalties.title')} />
-      <RulesCard />
+      <PageTitle
+        title={t('complaints.penalties.title')}
+        extra={
+          <ListExportButtons path="/api/penalties" filter={status === 'all' ? {} : { status }} testId="penalties" />
+        }
+      />
+      <div className="no-print">
+        <RulesCard />
+      </div>
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}

@@ -9,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { CorrectionAction } from './CorrectionAction';
 import { type CorrectionData, type CorrectionFilter, useCorrections } from './corrections-api';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 const FILTERS: CorrectionFilter[] = ['open', 'overdue', 'corrected', 'confirmed', 'rejected', 'all'];
 const STATUS_COLOURS: Record<CorrectionData['status'], string> = {
@@ -82,7 +83,16 @@ export default function CorrectionsPage() {
 
   return (
     <>
-      <PageTitle title={t('customers.corrections.title')} />
+      <PageTitle
+        title={t('customers.corrections.title')}
+        extra={
+          <ListExportButtons
+            path="/api/corrections"
+            filter={filter === 'all' ? {} : { status: filter }}
+            testId="corrections"
+          />
+        }
+      />
       <Typography.Paragraph type="secondary">{t('customers.corrections.hint')}</Typography.Paragraph>
       <Segmented<CorrectionFilter>
         value={filter}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useCustomerFlags, type InterferenceFlagData } from '../../api/customers';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 /** 回访干扰预警: phones shared by many customers or equal to a staff member's phone (SPEC Appendix B). */
 export default function CustomerFlagsPage() {
@@ -42,7 +43,10 @@ export default function CustomerFlagsPage() {
 
   return (
     <>
-      <PageTitle title={t('customers.flags.title')} />
+      <PageTitle
+        title={t('customers.flags.title')}
+        extra={<ListExportButtons path="/api/customer-flags" testId="flags" />}
+      />
       {flags.data && (
         <Alert
           type="info"

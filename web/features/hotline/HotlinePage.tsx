@@ -11,6 +11,7 @@ import { useNotifyError } from '../../ui/use-notify-error';
 import { useCan, useDealerTimeZone } from '../auth/session';
 import { ActionModal } from '../complaints/ActionModal';
 import { QuickEntryForm } from './QuickEntryForm';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 /** 热线来电登记 (SPEC §3.24, WF-10): quick entry beside the log; overdue promised replies in red. */
 export default function HotlinePage() {
@@ -86,12 +87,21 @@ export default function HotlinePage() {
   ];
   return (
     <>
-      <PageTitle title={t('hotline.title')} />
+      <PageTitle
+        title={t('hotline.title')}
+        extra={
+          <ListExportButtons
+            path="/api/hotline-calls"
+            filter={{ overdue: overdue ? 'true' : undefined, q }}
+            testId="hotline"
+          />
+        }
+      />
       <Row gutter={16}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={9} className="no-print">
           <QuickEntryForm />
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={15} className="print-full">
           <Space style={{ marginBottom: 12 }}>
             <Input.Search allowClear onSearch={(v) => setQ(v.trim() || undefined)} style={{ width: 240 }} />
             <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="hotline-overdue">
