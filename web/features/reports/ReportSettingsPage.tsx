@@ -205,6 +205,7 @@ function RecipientsForm({ value }: { value: ReportRecipients }) {
         >
           <Select
             mode="tags"
+            notFoundContent={null}
             tokenSeparators={[',', ';', '，', '；', ' ']}
             data-testid={`report-recipients-emails-${kind}`}
           />
