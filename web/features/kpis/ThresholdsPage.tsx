@@ -95,14 +95,18 @@ function NewVersion({ data }: { data: KpiThresholdsOverview }) {
           name="effectiveFrom"
           label={t('kpis.thresholds.effectiveFrom')}
           extra={t('kpis.thresholds.earliest', { date: data.earliestEffectiveFrom })}
-          rules={[{ required: true }]}
+          rules={[
+            { required: true },
+            {
+              // the server refuses it too; said here in the user's language before sending
+              validator: (_, v: string | undefined) =>
+                !v || v >= data.earliestEffectiveFrom
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('kpis.thresholds.tooEarly', { date: data.earliestEffectiveFrom }))),
+            },
+          ]}
         >
-          <Input
-            type="date"
-            min={data.earliestEffectiveFrom}
-            style={{ width: 200 }}
-            data-testid="thresholds-effective"
-          />
+          <Input type="date" style={{ width: 200 }} data-testid="thresholds-effective" />
         </Form.Item>
         <Space wrap size="large">
           <Form.Item name="callback" label={t('kpis.thresholds.callback')} rules={[{ required: true }]}>

@@ -90,6 +90,7 @@ export const kpisEn: Widen<typeof kpisZhCN> = {
     newVersion: 'Save a new version',
     usePreset: 'Fill in the SPEC preset',
     earliest: 'Earliest effective date {{date}} (months already over keep their verdict)',
+    tooEarly: 'The effective date cannot be before {{date}}: months already over keep their verdict',
     saved: 'Version {{no}} saved',
     history: 'Versions',
     createdAt: 'Saved at',

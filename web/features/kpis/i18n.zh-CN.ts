@@ -77,6 +77,7 @@ export const kpisZhCN = {
     newVersion: '保存新版本',
     usePreset: '填入 SPEC 预设',
     earliest: '最早可从 {{date}} 生效（已结束的月份保持原判定）',
+    tooEarly: '生效日期不能早于 {{date}}：已结束的月份保持原判定',
     saved: '已保存第 {{no}} 版',
     history: '版本记录',
     createdAt: '保存时间',
