@@ -97,6 +97,21 @@ describe('GM dashboard to monthly report (headless Chromium)', () => {
     const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-row-key')));
     expect(shown.sort()).toEqual([...dissatisfied].sort());
     expect(await page.getByTestId('kpi-drill').textContent()).toContain('2');
+    // The bars are named by the question text in the UI language.
+    const q1 = SMALL_CONTENT.questions[0]!.text;
+    const firstLabel = () =>
+      page
+        .getByTestId('kpi-chart-pareto')
+        .locator('[data-chart]')
+        .evaluate((el) => {
+          type Chart = { getOption(): { xAxis: { data: string[] }[] } };
+          return (el as unknown as { __chart: Chart }).__chart.getOption().xAxis[0]!.data[0];
+        });
+    expect(await firstLabel()).toBe(q1.zh);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(firstLabel).toBe(q1.en);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(firstLabel).toBe(q1.zh);
     if (process.env.MANYI_SCREENSHOTS === '1')
       await page.screenshot({ path: path.join(ROOT, 'docs/guide/images', 'gm-dashboard.png'), fullPage: true });
 
