@@ -144,7 +144,8 @@ describe.skipIf(TEST_DB_KIND !== 'pglite')('manyi CLI on an embedded database', 
     }
     fs.writeFileSync(file, lines.join('\n'));
     const first = spawnManyi(['import', '--dealer', 'SH001', '--kind', 'repair-orders', file], env);
-    for (let i = 0; i < 600 && !/\s[1-9][\d,]* (\/ [\d,]+ )?rows/.test(first.output()); i++)
+    // Rows done > 0 (the progress line is "\r  <done> / <total> rows"; "0 / 40,000 rows" is not progress yet).
+    for (let i = 0; i < 600 && !/\r {2}[1-9][\d,]* (\/ [\d,]+ )?rows/.test(first.output()); i++)
       await new Promise((r) => setTimeout(r, 100));
     first.child.kill('SIGKILL');
     await first.exited;
