@@ -71,6 +71,9 @@ describe('list export and print (headless Chromium)', () => {
     expect(await page.getByTestId('hotline-export').isVisible()).toBe(false);
     expect(await page.getByTestId('app-name').isVisible()).toBe(false);
     expect(await page.getByText('导出乙').first().isVisible()).toBe(true);
+    // The actions column has nothing to print.
+    expect(await page.getByRole('columnheader', { name: '操作' }).isVisible()).toBe(false);
+    expect(await page.getByRole('columnheader', { name: '来电人' }).isVisible()).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(pdf.length).toBeGreaterThan(10_000);

@@ -52,6 +52,7 @@ export function AppealTable({ items, loading }: { items: AppealItem[]; loading?:
     {
       title: t('common.actions'),
       key: 'actions',
+      className: 'no-print',
       render: (_, a) => (
         <Space>
           {canForward && a.status === 'submitted' && (

@@ -51,6 +51,7 @@ export function PenaltyTable({ items, loading }: { items: PenaltyItem[]; loading
     columns.push({
       title: t('common.actions'),
       key: 'actions',
+      className: 'no-print',
       render: (_, p) =>
         p.status === 'proposed' && (
           <Space>

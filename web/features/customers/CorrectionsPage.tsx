@@ -72,6 +72,7 @@ export default function CorrectionsPage() {
     {
       title: t('customers.corrections.actions'),
       key: 'actions',
+      className: 'no-print',
       render: (_v, r) =>
         r.status === 'open' && canResolve ? (
           <CorrectionAction row={r} mode="resolve" />

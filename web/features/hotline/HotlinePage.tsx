@@ -69,6 +69,7 @@ export default function HotlinePage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      className: 'no-print',
       render: (_, c) => (
         <Space>
           {!c.repliedAt && (
