@@ -50,9 +50,3 @@ export function forgetUserSessions(userId: string) {
   generation++;
   for (const [key, e] of entries) if (e.actor.userId === userId) entries.delete(key);
 }
-
-/** Forget everything (organisation changes, tests that edit sessions or users with SQL). */
-export function forgetAllSessions() {
-  generation++;
-  entries.clear();
-}
