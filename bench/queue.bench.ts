@@ -201,6 +201,7 @@ const stages: [string, (seconds: number) => Promise<number>][] = [
     (sec) =>
       loop(sec, async (a) => {
         const now = new Date();
+        // the rules set above: P-AYT's 15-minute lease, at most 50 attempts per customer an hour
         const params = {
           dealerId,
           userId: a.id,
