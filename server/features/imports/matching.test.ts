@@ -100,4 +100,31 @@ describe(`customer matching across files on ${TEST_DB_KIND}`, () => {
       Object.assign(CHUNK_ROWS, saved);
     }
   });
+
+  it('rejects a repeated sale (VIN + sale date) in a later chunk, and the rejected row changes no customer', async () => {
+    const saved = { ...CHUNK_ROWS };
+    CHUNK_ROWS.pglite = 2;
+    CHUNK_ROWS.postgres = 2;
+    try {
+      const rows = [
+        `2026-10-01,${vin(31)},钱七,13912340031`,
+        `2026-10-02,${vin(31)},钱七,13912340031`,
+        `2026-10-03,${vin(32)},孙八,13912340032`,
+        `2026-10-01,${vin(31)},周九,13912340039`,
+        `2026-10-04,${vin(33)},吴十,13912340033`,
+      ];
+      const r = await importFile('vehicle-sales', `购车日期,VIN,客户姓名,手机\n${rows.join('\n')}\n`);
+      expect(r).toMatchObject({ processedRows: 5, inserted: 4, rejected: 1 });
+      const rejects = await t.database.db
+        .selectFrom('importRejects')
+        .select(['rowNo', 'reason'])
+        .where('runId', '=', r.id)
+        .execute();
+      expect(rejects).toEqual([{ rowNo: 5, reason: 'duplicate of row 2 in this file' }]);
+      expect(await customersNamed('周九')).toEqual([]);
+      expect(await customersNamed('吴十')).toHaveLength(1);
+    } finally {
+      Object.assign(CHUNK_ROWS, saved);
+    }
+  });
 });
