@@ -63,6 +63,9 @@ export const KpiRow = z.object({
   coverage: Rate,
   callbackValidity: Rate,
   surveyValidity: Rate,
+  /** Each validity rate against its own minimum; the month is valid when both are. */
+  callbackValid: z.boolean(),
+  surveyValid: z.boolean(),
   monthValid: z.boolean(),
   satisfactionScore: z.number().nullable(),
   meetsTarget: z.boolean(),

@@ -137,6 +137,8 @@ export function kpiRow(a: Acc, label: string, now: Date, t: KpiThresholds & { ve
     coverage: callbackCoverage(a.t.success, a.t.due),
     callbackValidity: val.callbackValidity,
     surveyValidity: val.surveyValidity,
+    callbackValid: val.callbackValid,
+    surveyValid: val.surveyValid,
     monthValid: val.monthValid,
     satisfactionScore: score,
     meetsTarget: meetsSatisfactionTarget(score, t.target),

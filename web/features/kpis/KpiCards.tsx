@@ -49,8 +49,8 @@ export function KpiCards({ range }: { range: KpiRange }) {
         {item('repairRate', pct(row.repairCallbackRate))}
         {item('salesRate', pct(row.salesCallbackRate))}
         {item('coverage', pct(row.coverage))}
-        {item('callbackValidity', pct(row.callbackValidity), !row.monthValid)}
-        {item('surveyValidity', pct(row.surveyValidity), !row.monthValid)}
+        {item('callbackValidity', pct(row.callbackValidity), !row.callbackValid)}
+        {item('surveyValidity', pct(row.surveyValidity), !row.surveyValid)}
         {item('ftr', pct(row.firstTimeResolution))}
         {item('closure', row.closureHoursMean ?? '—')}
         {item('overdue', row.overdue, row.overdue > 0)}
