@@ -99,7 +99,7 @@ export function cellOf<R>(
     case 'date': {
       const s = String(v);
       const d = dateOnly(s) ?? localWallClock(s, meta.timeZone);
-      return d ? { value: dateOnly(s) ?? d, numFmt: 'yyyy-mm-dd' } : { value: safeValue(s) };
+      return d ? { value: d, numFmt: 'yyyy-mm-dd' } : { value: safeValue(s) };
     }
     default: {
       const s = String(v);
