@@ -2,18 +2,39 @@ import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { ShortText } from './common';
 
-/** Event kinds the UI knows a label for; services may use others (same pattern). '*' means every kind. */
+/**
+ * Every event kind a service notifies about (NotifyInput.event is typed by this list, so a new kind needs its
+ * entry here and a label in web/features/notifications/i18n.*), and what preferences and robots may subscribe to.
+ * '*' means every kind.
+ */
 export const NOTIFICATION_EVENTS = [
-  'case.assigned',
-  'case.due-soon',
+  'case.to-answer',
   'case.overdue',
   'case.escalated',
-  'callback.due',
-  'correction.overdue',
+  'case.second-callback',
+  'complaint.issued',
+  'complaint.replied',
+  'complaint.overdue',
+  'penalty.proposed',
+  'penalty.approved',
+  'penalty.rejected',
+  'appeal.filed',
+  'appeal.forwarded',
+  'appeal.ruled',
+  'rectification.issued',
+  'rectification.result',
+  'rectification.explanation',
+  'hotline.promise-overdue',
+  'forum.forwarded',
   'capa.validity-missed',
-  'system.test',
 ] as const;
-export const EventKind = z.string().regex(/^(\*|[a-z][a-z0-9_.-]{1,60})$/, "an event kind like 'case.overdue', or '*'");
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export const isNotificationEvent = (e: string): e is NotificationEvent | '*' =>
+  e === '*' || (NOTIFICATION_EVENTS as readonly string[]).includes(e);
+export const EventKind = z.enum(['*', ...NOTIFICATION_EVENTS], {
+  error: `one of the notification events (${NOTIFICATION_EVENTS.join(', ')}) or '*'`,
+});
+export type EventKind = z.infer<typeof EventKind>;
 
 export const Notification = z.object({
   id: z.uuid(),

@@ -1,3 +1,4 @@
+import type { NotificationEvent } from '../../../core/contracts/notifications';
 import type { CaseStep } from '../../../core/contracts/cases';
 import type { Db } from '../../db/client';
 import { enqueue } from '../../jobs/outbox';
@@ -43,7 +44,7 @@ export interface CaseNotice {
   caseId: string;
   formNo: string;
   /** Stable event kind for the preferences, e.g. 'case.forwarded', 'case.overdue'. */
-  event: string;
+  event: NotificationEvent;
   userIds: (string | null)[];
   roles: string[];
   title: string;

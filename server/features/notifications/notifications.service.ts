@@ -1,4 +1,10 @@
-import type { NotificationList, Preferences, PutPreferencesRequest } from '../../../core/contracts/notifications';
+import {
+  isNotificationEvent,
+  type NotificationEvent,
+  type NotificationList,
+  type Preferences,
+  type PutPreferencesRequest,
+} from '../../../core/contracts/notifications';
 import type { Config } from '../../config';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../http/actor';
@@ -42,8 +48,12 @@ export async function readAllNotifications(db: Db, actor: Actor) {
 
 export async function getPreferences(db: Db, config: Config, actor: Actor): Promise<Preferences> {
   const dealerId = requireDealer(actor);
-  const rows = await q.findPreferenceRows(db, dealerId, [actor.userId]);
-  const flags = (r: (typeof rows)[number]) => ({ event: r.event, inbox: r.inbox, email: r.email, wecom: r.wecom });
+  // a row of an event kind no longer emitted is left out (the next save drops it)
+  const rows = (await q.findPreferenceRows(db, dealerId, [actor.userId])).filter((r) => isNotificationEvent(r.event));
+  const flags = (r: (typeof rows)[number]) => ({
+    event: r.event as NotificationEvent | '*',
+    ...{ inbox: r.inbox, email: r.email, wecom: r.wecom },
+  });
   return {
     mine: rows.filter((r) => r.userId === actor.userId).map(flags),
     roles: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role as 'gm', ...flags(r) })),

@@ -158,6 +158,16 @@ describe(`notifications on ${TEST_DB_KIND}`, () => {
       webhookUrl: 'https://evil.example.com/cgi-bin/webhook/send?key=x',
     });
     expect(elsewhere.statusCode).toBe(400);
+    const unknownEvent = await t.as(admin, 'POST', '/api/wecom-robots', {
+      name: '未知事件',
+      webhookUrl: robot.url,
+      events: ['case.overdue', 'root'],
+    });
+    expect(unknownEvent.statusCode).toBe(400);
+    expect(unknownEvent.body).toContain('events');
+    expect(await t.database.db.selectFrom('wecomRobots').select('id').where('name', '=', '未知事件').execute()).toEqual(
+      [],
+    );
   });
 
   it('posts WeCom digests: batched, under the rate limit, retried, with no full phone or ID number', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NotificationEvent } from '../../../core/contracts/notifications';
 import { resolveChannels } from '../../../core/rules/notification-prefs';
 import type { Db } from '../../db/client';
 import { enqueue } from '../../jobs/outbox';
@@ -14,7 +15,7 @@ export const WECOM_DIGEST_WINDOW_MS = 10_000;
 export interface NotifyInput {
   dealerId: string;
   /** Stable event kind, e.g. 'case.overdue' (the preferences are per kind). */
-  event: string;
+  event: NotificationEvent;
   recipients: { userIds?: readonly string[]; roles?: readonly string[] };
   title: string;
   body: string;

@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Select, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NOTIFICATION_EVENTS } from '../../../core/contracts/notifications';
+import { NOTIFICATION_EVENTS, type EventKind } from '../../../core/contracts/notifications';
 import { ROLES, SPANNING_ROLES, type Role } from '../../../core/permissions';
 import { eventLabel } from './event-label';
 
-export type PrefRow = { key: number; role?: Role; event: string; inbox: boolean; email: boolean; wecom: boolean };
+export type PrefRow = { key: number; role?: Role; event: EventKind; inbox: boolean; email: boolean; wecom: boolean };
 const CHANNELS = ['inbox', 'email', 'wecom'] as const;
 
 /** Editable channel rows: event (and role, for the role defaults) × in-app / e-mail / WeCom. */
@@ -56,7 +56,7 @@ export function PreferenceRows({
           options={events}
           disabled={disabled}
           style={{ width: 200 }}
-          onChange={(event: string) => update(r.key, { event })}
+          onChange={(event: EventKind) => update(r.key, { event })}
         />
       ),
     },

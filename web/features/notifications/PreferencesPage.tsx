@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EventKind } from '../../../core/contracts/notifications';
 import type { Role } from '../../../core/permissions';
 import { usePreferences, useSavePreferences, type PreferencesData } from '../../api/notifications';
 import { PageTitle } from '../../ui/PageTitle';
@@ -8,8 +9,9 @@ import { QueryError } from '../../ui/QueryError';
 import { useNotifyError } from '../../ui/use-notify-error';
 import { PreferenceRows, type PrefRow } from './PreferenceRows';
 
-const toRows = (items: { event: string; inbox: boolean; email: boolean; wecom: boolean; role?: Role }[]): PrefRow[] =>
-  items.map((item, i) => ({ ...item, key: i + 1 }));
+const toRows = (
+  items: { event: EventKind; inbox: boolean; email: boolean; wecom: boolean; role?: Role }[],
+): PrefRow[] => items.map((item, i) => ({ ...item, key: i + 1 }));
 const strip = ({ key: _key, ...rest }: PrefRow) => rest;
 
 /** 通知设置: my channels per event; with notifications:manage also the role defaults of the dealer. */
