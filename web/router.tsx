@@ -51,6 +51,7 @@ const PAGES: Record<MenuKey, LazyExoticComponent<ComponentType>> = {
   'callback-rules': lazy(() => import('./features/callbacks/RulesPage')),
   handoffs: lazy(() => import('./features/callbacks/HandoffsPage')),
   benchmark: lazy(() => import('./features/kpis/BenchmarkPage')),
+  'kpi-thresholds': lazy(() => import('./features/kpis/ThresholdsPage')),
   users: lazy(() => import('./features/users/UsersPage')),
   audit: lazy(() => import('./features/audit/AuditPage')),
 };
