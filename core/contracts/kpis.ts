@@ -159,7 +159,7 @@ export const KpiHeatmap = z.object({
 export type KpiHeatmap = z.infer<typeof KpiHeatmap>;
 
 export const DRILL_KINDS = ['responses', 'tasks', 'cases'] as const;
-export const DrillQuery = Range.extend({
+const DrillFields = Range.extend({
   kind: z.enum(DRILL_KINDS),
   /** Narrowing from the chart point: a period start with its granularity, a factor/reason, a staff key, a department. */
   granularity: Granularity.optional(),
@@ -171,10 +171,20 @@ export const DrillQuery = Range.extend({
   overdueOnly: z.enum(['true', 'false']).optional(),
   dissatisfiedOnly: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
-})
+  /** Rows to skip (newest first), to read past the first page. */
+  offset: z.coerce.number().int().min(0).max(20_000).default(0),
+});
+export const DrillQuery = DrillFields.strict().refine(rangeOk, rangeMsg);
+export type DrillQuery = z.infer<typeof DrillQuery>;
+/**
+ * The drill's filter for its Excel export: `reason` there is the export's reason (audited), so the chart's
+ * dissatisfaction reason travels as `factor`.
+ */
+export const DrillExportQuery = DrillFields.omit({ reason: true })
+  .extend({ factor: DrillFields.shape.reason })
   .strict()
   .refine(rangeOk, rangeMsg);
-export type DrillQuery = z.infer<typeof DrillQuery>;
+export type DrillExportQuery = z.infer<typeof DrillExportQuery>;
 
 export const DrillRow = z.object({
   id: Uuid,

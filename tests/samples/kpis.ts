@@ -14,6 +14,10 @@ export const KPI_SAMPLES: Record<string, Sample> = {
   'GET /api/kpis/staff-ranking': () => ({ url: '/api/kpis/staff-ranking?role=agent', ok: 200 }),
   'GET /api/kpis/overdue-heatmap': () => ({ url: '/api/kpis/overdue-heatmap', ok: 200 }),
   'GET /api/kpis/drill': () => ({ url: '/api/kpis/drill?kind=responses&dissatisfiedOnly=true', ok: 200 }),
+  'GET /api/kpis/drill/export.xlsx': () => ({
+    url: '/api/kpis/drill/export.xlsx?kind=tasks&reason=%E5%AD%A3%E5%BA%A6%E5%9B%9E%E8%AE%BF%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/kpis/benchmark': () => ({ url: '/api/kpis/benchmark?businessLine=after_sales', ok: 200 }),
   'GET /api/kpis/thresholds': (_f, role) => ({
     url: '/api/kpis/thresholds',

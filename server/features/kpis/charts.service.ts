@@ -124,6 +124,7 @@ export async function drill(db: Db, actor: Actor, q: DrillQuery, now = new Date(
     overdueOnly: q.overdueOnly === 'true',
     dissatisfiedOnly: q.dissatisfiedOnly === 'true',
     limit: q.limit,
+    offset: q.offset,
     now,
   };
   const load = { responses: drillResponses, tasks: drillTasks, cases: drillCases }[q.kind];

@@ -16,6 +16,7 @@ export interface DrillFilter extends Range {
   overdueOnly: boolean;
   dissatisfiedOnly: boolean;
   limit: number;
+  offset: number;
   now: Date;
 }
 export interface RawDrillRow {
@@ -45,7 +46,7 @@ export async function drillResponses(db: Db, f: DrillFilter): Promise<RawDrillRo
       and (${f.reason}::text is null or r.dissatisfied @> jsonb_build_array(${f.reason}::text))
       and (${f.staffKey}::text is null or ${staff}::text = ${f.staffKey}::text)
       and (not ${f.dissatisfiedOnly}::boolean or r.satisfied is false)
-    order by r.submitted_at desc limit ${f.limit}`.execute(db);
+    order by r.submitted_at desc, r.id limit ${f.limit} offset ${f.offset}`.execute(db);
   return res.rows;
 }
 
@@ -65,7 +66,7 @@ export async function drillTasks(db: Db, f: DrillFilter): Promise<RawDrillRow[]>
       and (${f.businessLine}::text is null or ${line} = ${f.businessLine}::text)
       and (${f.department}::text is null or ${line} = ${f.department}::text)
       and (${f.staffKey}::text is null or ${staff}::text = ${f.staffKey}::text)
-    order by t.anchor_date desc, t.id limit ${f.limit}`.execute(db);
+    order by t.anchor_date desc, t.id limit ${f.limit} offset ${f.offset}`.execute(db);
   return res.rows;
 }
 
@@ -86,6 +87,6 @@ export async function drillCases(db: Db, f: DrillFilter): Promise<RawDrillRow[]>
       and (${f.department}::text is null or c.department = ${f.department}::text)
       and (${f.staffKey}::text is null or ${staff}::text = ${f.staffKey}::text)
       and (not ${f.overdueOnly}::boolean or (c.closed_at is null and c.current_due_at < ${f.now}))
-    order by c.created_at desc limit ${f.limit}`.execute(db);
+    order by c.created_at desc, c.id limit ${f.limit} offset ${f.offset}`.execute(db);
   return res.rows;
 }

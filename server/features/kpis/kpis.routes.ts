@@ -18,8 +18,10 @@ import {
 } from '../../../core/contracts/kpis';
 import { KpiThresholdsOverview, PutKpiThresholdsRequest } from '../../../core/contracts/kpi-thresholds';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
 import { benchmark } from './benchmark.service';
 import * as charts from './charts.service';
+import { DRILL_EXPORT } from './kpis.exports';
 import { summary } from './kpis.service';
 import { getThresholds, putThresholds } from './thresholds.service';
 
@@ -118,6 +120,7 @@ export function kpisRoutes(app: FastifyInstance) {
     },
     async (req) => charts.drill(db, actorOf(req), req.query),
   );
+  listExportRoute(app, DRILL_EXPORT);
   r.get(
     '/api/kpis/benchmark',
     {

@@ -1,7 +1,8 @@
-import { Card, Table, Tag } from 'antd';
+import { Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KpiDrill } from '../../../core/contracts/kpis';
 import { useKpiDrill, type DrillParams } from '../../api/kpis';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 
 /** The rows behind the clicked chart point (masked personal data), under the charts. */
 export function DrillTable({ params, onClose }: { params: DrillParams | null; onClose: () => void }) {
@@ -13,7 +14,19 @@ export function DrillTable({ params, onClose }: { params: DrillParams | null; on
     <Card
       size="small"
       title={t('kpis.drill.title', { kind: t(`kpis.drill.kinds.${params.kind}`), total: q.data?.total ?? 0 })}
-      extra={<a onClick={onClose}>{t('kpis.drill.close')}</a>}
+      extra={
+        <Space>
+          {/* The export's `reason` is the audited export reason; the chart's reason travels as `factor`. */}
+          <ListExportButtons
+            path="/api/kpis/drill"
+            filter={{ ...params, reason: undefined, factor: params.reason }}
+            testId="kpi-drill"
+          />
+          <a onClick={onClose} className="no-print">
+            {t('kpis.drill.close')}
+          </a>
+        </Space>
+      }
       style={{ marginTop: 16 }}
       data-testid="kpi-drill"
     >

@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../tests/harness';
+import { SMALL_CONTENT } from '../../../tests/questionnaire-samples';
+import { TEST_DB_KIND } from '../../../tests/test-db';
+import { FIXTURE, seedKpiMonth } from './kpis.fixture';
+
+/**
+ * The dashboard drill-down as Excel (issue 7): the file holds the rows of `GET /api/kpis/drill` for the same
+ * filter, masked as on screen, text that would run as a formula stored as text, a reason above the dealer's row
+ * count (audited), and only the dealer's own rows.
+ */
+const TITLE_ROWS = 3;
+const INJECT = '=HYPERLINK("http://evil.example","点我")';
+
+async function sheetOf(payload: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(payload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const headers = (ws.getRow(TITLE_ROWS).values as unknown[]).slice(1).map(String);
+  const rows: ExcelJS.Row[] = [];
+  for (let i = TITLE_ROWS + 1; i <= ws.rowCount; i++) rows.push(ws.getRow(i));
+  const col = (header: string) => {
+    const k = headers.indexOf(header);
+    expect(k, `column ${header} in ${headers.join(',')}`).toBeGreaterThanOrEqual(0);
+    return rows.map((r) => r.getCell(k + 1).value);
+  };
+  return { ws, headers, rows, col };
+}
+
+describe(`KPI drill export on ${TEST_DB_KIND}`, () => {
+  const t = useTestApp();
+  let gm: Session;
+  let dealerId: string;
+  const range = `from=${FIXTURE.from}&to=${FIXTURE.to}`;
+
+  beforeAll(async () => {
+    const cs = await t.login('cs_supervisor');
+    gm = await t.login('gm');
+    dealerId = gm.me.currentDealerId as string;
+    const id = (await t.as(cs, 'POST', '/api/questionnaires', { content: SMALL_CONTENT })).json().versionId as string;
+    expect((await t.as(gm, 'POST', `/api/questionnaire-versions/${id}/approve`)).statusCode).toBe(200);
+    expect((await t.as(cs, 'POST', `/api/questionnaire-versions/${id}/publish`)).statusCode).toBe(200);
+    await seedKpiMonth(t.database.db, dealerId, id, gm.me.user.id);
+    // A customer named like a formula on one phone task: masked to its first character, which must still not run.
+    const db = t.database.db;
+    const c = await db
+      .insertInto('customers')
+      .values({ dealerId, matchKey: 'x:drill-export', name: INJECT })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const task = await db
+      .selectFrom('callbackTasks')
+      .select('id')
+      .where('dealerId', '=', dealerId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db.updateTable('callbackTasks').set({ customerId: c.id }).where('id', '=', task.id).execute();
+  });
+
+  it('holds the JSON drill rows for the same filter, phones masked, formulas as text, read past one page', async () => {
+    for (const filter of [
+      `${range}&kind=tasks`,
+      `${range}&kind=responses&dissatisfiedOnly=true`,
+      `${range}&kind=responses`,
+    ]) {
+      const json = (await t.as(gm, 'GET', `/api/kpis/drill?${filter}`)).json() as {
+        total: number;
+        rows: { id: string; phone: string | null; customer: string | null; staff: string | null }[];
+      };
+      expect(json.total).toBeGreaterThan(0);
+      const res = await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?${filter}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const { rows, col, ws } = await sheetOf(res.rawPayload);
+      expect(rows.length).toBe(json.total);
+      expect(col('人员')).toEqual(json.rows.map((r) => r.staff));
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: TITLE_ROWS });
+      for (const r of rows) r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));
+    }
+    const { col } = await sheetOf(
+      (await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?${range}&kind=tasks`)).rawPayload,
+    );
+    const phones = col('电话').map(String);
+    expect(phones).toContain('138****5678');
+    expect(phones.join()).not.toContain('13812345678');
+    expect(col('客户').map(String)).toContain(`'=**`);
+    expect(col('日期')[0]).toBeInstanceOf(Date);
+    // The paged JSON list reads past its first page the same way the export does.
+    const first = (await t.as(gm, 'GET', `/api/kpis/drill?${range}&kind=tasks&limit=5`)).json();
+    const second = (await t.as(gm, 'GET', `/api/kpis/drill?${range}&kind=tasks&limit=5&offset=5`)).json();
+    const ids = [...first.rows, ...second.rows].map((r: { id: string }) => r.id);
+    expect(new Set(ids).size).toBe(10);
+  });
+
+  it("narrows with the chart's reason as factor and refuses a bad filter", async () => {
+    const json = (await t.as(gm, 'GET', `/api/kpis/drill?${range}&kind=responses&reason=q1`)).json();
+    expect(json.total).toBe(1);
+    const res = await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?${range}&kind=responses&factor=q1`);
+    expect(res.statusCode).toBe(200);
+    const { rows, ws } = await sheetOf(res.rawPayload);
+    expect(rows.length).toBe(1);
+    expect(String(ws.getCell(2, 1).value)).toContain('不满意因素=q1');
+    expect((await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?kind=nope`)).statusCode).toBe(400);
+    expect(
+      (await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?kind=tasks&from=2025-07-01&to=2025-06-01`)).statusCode,
+    ).toBe(400);
+  });
+
+  it('asks for a reason above the row count, audits the export, hides phones the role may not see', async () => {
+    const db = t.database.db;
+    await db.insertInto('reportSettings').values({ dealerId, exportReasonRows: 1 }).execute();
+    const audits = () =>
+      db
+        .selectFrom('auditLog')
+        .select('details')
+        .where('action', '=', 'export.personal-data')
+        .where('entityType', '=', 'kpi-drill')
+        .where('dealerId', '=', dealerId)
+        .execute();
+    try {
+      const url = `/api/kpis/drill/export.xlsx?${range}&kind=tasks`;
+      const before = (await audits()).length;
+      const refused = await t.as(gm, 'GET', url);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ error: { code: 'EXPORT_REASON_REQUIRED' } });
+      expect((await audits()).length).toBe(before);
+      const ok = await t.as(gm, 'GET', `${url}&reason=${encodeURIComponent('月度回访复核')}`);
+      expect(ok.statusCode).toBe(200);
+      const after = await audits();
+      expect(after).toHaveLength(before + 1);
+      expect(after.map((a) => a.details)).toContainEqual({ rows: 13, phones: 'masked', reason: '月度回访复核' });
+    } finally {
+      await db.deleteFrom('reportSettings').where('dealerId', '=', dealerId).execute();
+    }
+    await db
+      .insertInto('customerFieldPermissions')
+      .values({
+        dealerId,
+        role: 'gm',
+        fieldGroup: 'contact',
+        view: 'none',
+        canReveal: false,
+        canEdit: false,
+        canExport: false,
+      })
+      .execute();
+    try {
+      const { headers } = await sheetOf(
+        (await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?${range}&kind=tasks`)).rawPayload,
+      );
+      expect(headers).not.toContain('电话');
+      expect(headers).toContain('客户');
+    } finally {
+      await db
+        .deleteFrom('customerFieldPermissions')
+        .where('dealerId', '=', dealerId)
+        .where('role', '=', 'gm')
+        .execute();
+    }
+  });
+
+  it("keeps other dealers' rows out and refuses roles without the dashboard", async () => {
+    const db = t.database.db;
+    const hzDealer = (await db.selectFrom('dealers').select('id').where('code', '=', 'HZ002').executeTakeFirstOrThrow())
+      .id;
+    expect((await t.as(gm, 'GET', `/api/kpis/drill/export.xlsx?kind=tasks&dealerId=${hzDealer}`)).statusCode).toBe(404);
+    const hz = await t.login('hz_agent');
+    expect((await t.as(hz, 'GET', `/api/kpis/drill/export.xlsx?kind=tasks`)).statusCode).toBe(403);
+    const other = await t.login('cs_lead');
+    const res = await t.as(other, 'GET', `/api/kpis/drill/export.xlsx?${range}&kind=tasks`);
+    expect(res.statusCode).toBe(200);
+    expect((await sheetOf(res.rawPayload)).rows.length).toBe(13);
+  });
+});
