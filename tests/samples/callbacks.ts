@@ -43,6 +43,10 @@ export const CALLBACK_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/callbacks/queue': () => ({ url: '/api/callbacks/queue?limit=20', ok: 200 }),
+  'GET /api/callbacks/queue/export.xlsx': () => ({
+    url: '/api/callbacks/queue/export.xlsx?overdue=true&reason=%E9%98%9F%E5%88%97%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/callbacks/agents': () => ({ url: '/api/callbacks/agents', ok: 200 }),
   'POST /api/callbacks/tasks/:id/assign': (f, role) => ({
     url: `/api/callbacks/tasks/${pop(f.cbAssignPool, role, 'callbacks:lead')}/assign`,

@@ -16,7 +16,9 @@ import {
 } from '../../../core/contracts/callbacks';
 import { IdParams, NoBody } from '../../../core/contracts/common';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
 import { listAgents } from './agents';
+import { QUEUE_EXPORT } from './callbacks.exports';
 import * as svc from './callbacks.service';
 import * as handoffs from './handoffs.service';
 import * as rules from './rules.service';
@@ -42,6 +44,7 @@ export function callbacksAdminRoutes(app: FastifyInstance) {
     },
     async (req) => svc.listQueue(db, actorOf(req), req.query),
   );
+  listExportRoute(app, QUEUE_EXPORT);
   r.get(
     '/api/callbacks/agents',
     {

@@ -12,6 +12,7 @@ import {
 } from '../../api/callbacks';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { usePaging } from '../../ui/paging';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
@@ -66,6 +67,7 @@ export default function QueuePage() {
     });
   const extra = (
     <Space>
+      <ListExportButtons path="/api/callbacks/queue" filter={filter} testId="queue" />
       <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="queue-create">
         {t('callbacks.queue.create')}
       </Button>
