@@ -61,7 +61,7 @@ describe('web shell (headless Chromium)', () => {
     await expectText(page.getByTestId('page-title'), 'CS agent workbench');
     await expectText(page.getByTestId('menu-staff'), /Staff directory/);
     await expectText(page.getByTestId('menu-dealers'), /Dealers/);
-    await expectText(page.getByTestId('dashboard-widgets'), /Today's callback queue/);
+    await expectText(page.getByTestId('dashboard-links'), /Callback workbench/);
     await expectText(page.getByTestId('lang-switch'), '中文');
     await expect.poll(() => htmlLang(page)).toBe('en');
 

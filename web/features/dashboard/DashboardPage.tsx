@@ -1,34 +1,56 @@
-import { Card, Descriptions, Empty, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex } from 'antd';
+import { createElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { Role } from '../../../core/permissions';
 import { RoleTags } from '../../ui/RoleTags';
 import { PageTitle } from '../../ui/PageTitle';
 import { useSession } from '../auth/session';
 import { CaseWidget } from '../cases/CaseWidget';
 import { DashboardCharts } from '../kpis/DashboardCharts';
+import { MENU, visibleMenu, type MenuKey } from '../../layout/menu';
 import { sortRolesForDashboard } from './role-order';
 
-/** What this role's workbench will hold; no numbers until the capabilities exist. */
-function ComingWidgets({ role }: { role: Role }) {
+/** The pages a role starts its day from, in the order it needs them (only those its permissions show). */
+const QUICK_LINKS: Record<Role, readonly MenuKey[]> = {
+  cs_agent: ['workbench', 'onsite', 'cases', 'faq', 'registers'],
+  cs_lead: ['callback-queue', 'cases', 'registers', 'reports', 'handoffs'],
+  cs_supervisor: ['reports', 'cases', 'complaints', 'kpi-thresholds', 'callback-rules', 'customer-flags'],
+  service_advisor: ['cases', 'handoffs', 'my-penalties'],
+  sales_consultant: ['cases', 'handoffs', 'my-penalties'],
+  aftersales_director: ['cases', 'reports', 'complaints', 'penalties'],
+  sales_director: ['cases', 'reports', 'complaints', 'penalties'],
+  quality: ['complaints', 'rectification', 'forum'],
+  gm: ['reports', 'appeals', 'complaints', 'penalties', 'benchmark'],
+  dealer_admin: ['users', 'staff', 'imports', 'calendar', 'reports'],
+  group_analyst: ['benchmark', 'dealers'],
+  system_admin: ['users', 'dealers', 'audit'],
+};
+
+/** One card of shortcuts per role: the role's usual pages, each one click away. */
+function QuickLinks({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const widgets = t(`dashboard.widgets.${role}`).split('|');
+  const me = useSession();
+  const navigate = useNavigate();
+  const visible = new Set(visibleMenu(me.permissions).map((e) => e.key));
+  const entries = QUICK_LINKS[role]
+    .filter((k) => visible.has(k))
+    .map((k) => MENU.find((e) => e.key === k))
+    .filter((e) => e !== undefined);
+  if (!entries.length) return null;
   return (
-    <Card size="small" data-testid={`dashboard-role-${role}`}>
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <Typography.Text strong>{t('dashboard.comingTitle', { role: t(`roles.${role}`) })}</Typography.Text>
-        }
-      >
-        <Typography.Text type="secondary">{t('dashboard.comingHint')}</Typography.Text>
-        <Flex wrap gap={8} justify="center" style={{ marginTop: 8 }} data-testid="dashboard-widgets">
-          {widgets.map((item) => (
-            <Tag key={item} variant="outlined">
-              {item}
-            </Tag>
-          ))}
-        </Flex>
-      </Empty>
+    <Card
+      size="small"
+      title={t('dashboard.quickTitle', { role: t(`roles.${role}`) })}
+      data-testid={`dashboard-role-${role}`}
+    >
+      <Flex wrap gap={8} data-testid="dashboard-links">
+        {entries.map((e) => (
+          <Button key={e.key} icon={createElement(e.icon)} onClick={() => void navigate(e.path)}>
+            {t(e.labelKey)}
+          </Button>
+        ))}
+      </Flex>
     </Card>
   );
 }
@@ -63,7 +85,7 @@ export default function DashboardPage() {
       <DashboardCharts />
       {roles.map((role) => (
         <div key={role} style={{ marginBottom: 16 }}>
-          <ComingWidgets role={role} />
+          <QuickLinks role={role} />
         </div>
       ))}
     </>
