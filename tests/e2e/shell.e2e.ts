@@ -134,4 +134,23 @@ describe('web shell (headless Chromium)', () => {
     await expectPath(page, '/login');
     await expectText(page.getByTestId('page-title'), '登录');
   });
+
+  it('no page a role can open asks the API for something the role may not read (no 403 behind the scenes)', async () => {
+    for (const role of ['cs_agent', 'service_advisor', 'quality'] as const) {
+      const page = await openPage();
+      const denied: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() === 403 && new URL(r.url()).pathname.startsWith('/api/'))
+          denied.push(`${new URL(page.url()).pathname} → ${r.request().method()} ${new URL(r.url()).pathname}`);
+      });
+      await loginAs(page, role);
+      for (const entry of MENU.filter((e) => hasPermission([role], e.permission))) {
+        await page.getByTestId(`menu-${entry.key}`).click();
+        await expectPath(page, entry.path);
+        await page.waitForLoadState('networkidle');
+      }
+      expect(denied, `${role}: requests refused with 403`).toEqual([]);
+      await page.context().close();
+    }
+  });
 });

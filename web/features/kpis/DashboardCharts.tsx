@@ -1,4 +1,4 @@
-import { Card, Col, Flex, Input, Row, Segmented, Select } from 'antd';
+import { Card, Col, Flex, Input, Row, Segmented, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +10,7 @@ import {
   type DrillParams,
   type KpiRange,
 } from '../../api/kpis';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { useCan } from '../auth/session';
 import { DrillTable } from './DrillTable';
 import { EChart } from './EChart';
@@ -21,9 +22,13 @@ type Gran = 'day' | 'week' | 'month' | 'quarter';
  * The GM's and directors' dashboard charts (issue 7): KPI cards, satisfaction trend, factor breakdown, Pareto of
  * dissatisfaction reasons, staff ranking and the overdue heat map; a click on a point opens the rows behind it.
  */
+/** The KPI part of the home page, for roles that may read KPIs (no KPI request is made for the others). */
 export function DashboardCharts() {
+  return useCan('kpis:read') ? <KpiDashboard /> : null;
+}
+
+function KpiDashboard() {
   const { t, i18n } = useTranslation();
-  const allowed = useCan('kpis:read');
   const [dates, setDates] = useState<[string, string]>(['', '']); // empty: the server's default range in the dealer's time zone
   const [line, setLine] = useState<'all' | 'after_sales' | 'sales'>('all');
   const [gran, setGran] = useState<Gran>('month');
@@ -54,7 +59,6 @@ export function DashboardCharts() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [trend.data, factors.data, pareto.data, ranking.data, heat.data, t, i18n.language],
   );
-  if (!allowed) return null;
   const open = (p: Omit<DrillParams, keyof KpiRange>) => setDrill({ ...range, ...p });
   const chart = (key: string, option: Record<string, unknown> | undefined, onPoint: (i: number) => void, span = 12) => (
     <Col xs={24} lg={span} key={key}>
@@ -113,12 +117,15 @@ export function DashboardCharts() {
             title={t('kpis.charts.ranking')}
             data-testid="kpi-ranking"
             extra={
-              <Segmented
-                size="small"
-                value={role}
-                onChange={(v) => setRole(v as 'advisor' | 'agent')}
-                options={(['advisor', 'agent'] as const).map((v) => ({ value: v, label: t(`kpis.roles.${v}`) }))}
-              />
+              <Space>
+                <Segmented
+                  size="small"
+                  value={role}
+                  onChange={(v) => setRole(v as 'advisor' | 'agent')}
+                  options={(['advisor', 'agent'] as const).map((v) => ({ value: v, label: t(`kpis.roles.${v}`) }))}
+                />
+                <ListExportButtons path="/api/kpis/staff-ranking" filter={{ ...range, role }} testId="kpi-ranking" />
+              </Space>
             }
           >
             {options.ranking && (
