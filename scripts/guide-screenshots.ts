@@ -34,7 +34,16 @@ const SHOTS: Shot[] = [
   { name: 'reports', user: 'gm', path: '/reports', ready: '.ant-tabs' },
   { name: 'callback-queue', user: 'cs_lead', path: '/callback-queue', ready: '.ant-table-row' },
   { name: 'callback-rules', user: 'cs_supervisor', path: '/callback-rules', ready: 'form' },
-  { name: 'cases', user: 'cs_agent', path: '/cases', ready: '.ant-tabs' },
+  {
+    name: 'cases',
+    user: 'cs_agent',
+    path: '/cases',
+    ready: '.ant-tabs',
+    act: async (page) => {
+      await page.getByRole('tab', { name: /待立案/ }).click(); // the demo's dissatisfied answers waiting for a case
+      await page.locator('.ant-table-row').first().waitFor({ timeout: 15_000 });
+    },
+  },
   { name: 'benchmark', user: 'group_analyst', path: '/benchmark', ready: '.ant-table' },
   { name: 'users-dealer-admin', user: 'dealer_admin', path: '/users', ready: '.ant-table-row' },
   { name: 'audit', user: 'cs_supervisor', path: '/audit', ready: '.ant-table-row' },
