@@ -19,6 +19,14 @@ export const KPI_SAMPLES: Record<string, Sample> = {
     ok: 200,
   }),
   'GET /api/kpis/benchmark': () => ({ url: '/api/kpis/benchmark?businessLine=after_sales', ok: 200 }),
+  'GET /api/kpis/benchmark/export.xlsx': () => ({
+    url: '/api/kpis/benchmark/export.xlsx?businessLine=after_sales',
+    ok: 200,
+  }),
+  'GET /api/kpis/staff-ranking/export.xlsx': () => ({
+    url: '/api/kpis/staff-ranking/export.xlsx?role=agent&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/kpis/thresholds': (_f, role) => ({
     url: '/api/kpis/thresholds',
     ok: hasPermission([role], 'kpis:read') || hasPermission([role], 'kpis:configure') ? 200 : 403,

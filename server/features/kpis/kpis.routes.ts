@@ -21,7 +21,7 @@ import type { Actor } from '../../http/actor';
 import { listExportRoute } from '../exports/list-export';
 import { benchmark } from './benchmark.service';
 import * as charts from './charts.service';
-import { DRILL_EXPORT } from './kpis.exports';
+import { BENCHMARK_EXPORT, DRILL_EXPORT, RANKING_EXPORT } from './kpis.exports';
 import { summary } from './kpis.service';
 import { getThresholds, putThresholds } from './thresholds.service';
 
@@ -121,6 +121,8 @@ export function kpisRoutes(app: FastifyInstance) {
     async (req) => charts.drill(db, actorOf(req), req.query),
   );
   listExportRoute(app, DRILL_EXPORT);
+  listExportRoute(app, RANKING_EXPORT);
+  listExportRoute(app, BENCHMARK_EXPORT);
   r.get(
     '/api/kpis/benchmark',
     {

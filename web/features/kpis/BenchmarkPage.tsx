@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiBenchmark } from '../../../core/contracts/kpis';
 import { useKpiBenchmark } from '../../api/kpis';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { EChart } from './EChart';
 
@@ -40,7 +41,16 @@ export default function BenchmarkPage() {
   }, [data, t]);
   return (
     <>
-      <PageTitle title={t('kpis.benchmark.title')} />
+      <PageTitle
+        title={t('kpis.benchmark.title')}
+        extra={
+          <ListExportButtons
+            path="/api/kpis/benchmark"
+            filter={{ businessLine: line, from: from || undefined, to: to || undefined }}
+            testId="benchmark"
+          />
+        }
+      />
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
         <Select
           value={line}

@@ -6,9 +6,10 @@ import { TEST_DB_KIND } from '../../../tests/test-db';
 import { FIXTURE, seedKpiMonth } from './kpis.fixture';
 
 /**
- * The dashboard drill-down as Excel (issue 7): the file holds the rows of `GET /api/kpis/drill` for the same
- * filter, masked as on screen, text that would run as a formula stored as text, a reason above the dealer's row
- * count (audited), and only the dealer's own rows.
+ * The dashboard's lists as Excel (issue 7): the drill-down, the staff ranking and the dealer benchmark. Each file
+ * holds the rows of its JSON list for the same filter, masked as on screen, text that would run as a formula
+ * stored as text, a reason above the dealer's row count (audited) where the rows name people, and only the rows
+ * the actor may see.
  */
 const TITLE_ROWS = 3;
 const INJECT = '=HYPERLINK("http://evil.example","点我")';
@@ -28,7 +29,7 @@ async function sheetOf(payload: Buffer) {
   return { ws, headers, rows, col };
 }
 
-describe(`KPI drill export on ${TEST_DB_KIND}`, () => {
+describe(`KPI exports on ${TEST_DB_KIND}`, () => {
   const t = useTestApp();
   let gm: Session;
   let dealerId: string;
@@ -171,5 +172,63 @@ describe(`KPI drill export on ${TEST_DB_KIND}`, () => {
     const res = await t.as(other, 'GET', `/api/kpis/drill/export.xlsx?${range}&kind=tasks`);
     expect(res.statusCode).toBe(200);
     expect((await sheetOf(res.rawPayload)).rows.length).toBe(13);
+  });
+
+  it('exports the staff ranking of the same range and role, audited', async () => {
+    const db = t.database.db;
+    // The agent's name as stored for the ranking label, made to look like a formula.
+    await db.updateTable('users').set({ displayName: INJECT }).where('id', '=', gm.me.user.id).execute();
+    const json = (await t.as(gm, 'GET', `/api/kpis/staff-ranking?${range}&role=agent`)).json() as {
+      rows: { label: string; responses: number; rank: number }[];
+    };
+    expect(json.rows.length).toBeGreaterThan(0);
+    const res = await t.as(gm, 'GET', `/api/kpis/staff-ranking/export.xlsx?${range}&role=agent`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const { rows, col, ws } = await sheetOf(res.rawPayload);
+    expect(rows.length).toBe(json.rows.length);
+    expect(col('答卷数')).toEqual(json.rows.map((r) => r.responses));
+    expect(col('名次')).toEqual(json.rows.map((r) => r.rank));
+    expect(col('员工').map(String)).toEqual(json.rows.map((r) => (r.label === INJECT ? `'${INJECT}` : r.label)));
+    expect(String(ws.getCell(2, 1).value)).toContain('岗位=agent');
+    for (const r of rows) r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));
+    const audited = await db
+      .selectFrom('auditLog')
+      .select('details')
+      .where('action', '=', 'export.personal-data')
+      .where('entityType', '=', 'kpi-staff-ranking')
+      .where('dealerId', '=', dealerId)
+      .execute();
+    expect(audited.map((a) => a.details)).toContainEqual(expect.objectContaining({ rows: json.rows.length }));
+    expect((await t.as(gm, 'GET', `/api/kpis/staff-ranking/export.xlsx?role=boss`)).statusCode).toBe(400);
+    const hz = await t.login('hz_agent');
+    expect((await t.as(hz, 'GET', `/api/kpis/staff-ranking/export.xlsx`)).statusCode).toBe(403);
+  });
+
+  it('exports the benchmark: every dealer for the analyst, only its own for a dealer user', async () => {
+    const db = t.database.db;
+    // Only dealers with responses in the range are ranked: the fixture's dealer, named like a formula.
+    await db.updateTable('dealers').set({ name: INJECT }).where('code', '=', 'SH001').execute();
+    const analyst = await t.login('group_analyst');
+    const json = (await t.as(analyst, 'GET', `/api/kpis/benchmark?${range}`)).json() as {
+      national: number;
+      dealers: { dealerId: string; code: string; name: string; score: number | null }[];
+    };
+    expect(json.dealers.map((d) => d.code)).toContain('SH001');
+    const res = await t.as(analyst, 'GET', `/api/kpis/benchmark/export.xlsx?${range}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const { rows, col } = await sheetOf(res.rawPayload);
+    expect(rows.length).toBe(json.dealers.length);
+    expect(new Set(col('经销商代码'))).toEqual(new Set(json.dealers.map((d) => d.code)));
+    const codes = col('经销商代码');
+    expect(col('得分')[codes.indexOf('SH001')]).toBe(76.67);
+    expect(col('全国排名')[0]).toBe(1);
+    expect(new Set(col('全国平均'))).toEqual(new Set([76.67]));
+    expect(col('经销商').map(String)).toContain(`'${INJECT}`);
+    for (const r of rows) r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));
+    const own = await sheetOf((await t.as(gm, 'GET', `/api/kpis/benchmark/export.xlsx?${range}`)).rawPayload);
+    expect(own.col('经销商代码')).toEqual(['SH001']);
+    expect(own.col('全国平均')).toEqual([76.67]);
+    const agent = await t.login('cs_agent');
+    expect((await t.as(agent, 'GET', `/api/kpis/benchmark/export.xlsx`)).statusCode).toBe(403);
   });
 });
