@@ -1,14 +1,12 @@
-import { Alert, Button, Card, Radio, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, Issue } from '../../../core/contracts/questionnaires';
 import type { OnsiteCandidate, OnsiteSession } from '../../../core/contracts/survey-links';
 import { checkAnswers } from '../../../core/rules/answers';
-import { ApiError } from '../../api/client';
 import { useStartOnsite, useSubmitOnsite } from '../../api/survey-links';
 import { SurveyForm } from '../questionnaires/SurveyForm';
-
-type Relation = 'owner' | 'recipient' | 'other';
+import { issuesOf, RelationPicker, SubmitBar, type Relation } from './onsite-parts';
 
 /** One customer at the counter: consent first (§3.5, §4.2 step 2), then the questionnaire, then done. */
 export function OnsiteRun({ candidate, onDone }: { candidate: OnsiteCandidate; onDone: () => void }) {
@@ -83,44 +81,24 @@ export function OnsiteRun({ candidate, onDone }: { candidate: OnsiteCandidate; o
       { taskId: session.taskId, body: { versionId: q.versionId, answers, respondentRelation: relation, startedAt } },
       {
         onSuccess: () => setDone(true),
-        onError: (e) => {
-          if (e instanceof ApiError)
-            setIssues(((e.details as { issues?: Issue[] } | undefined)?.issues ?? []) as Issue[]);
-        },
+        onError: (e) => setIssues(issuesOf(e)),
       },
     );
   };
   return (
     <Card style={{ fontSize: 16 }}>
       {head}
-      <Space style={{ marginBottom: 16 }} wrap>
-        {t('onsite.respondent')}
-        <Radio.Group
-          size="large"
-          optionType="button"
-          value={relation}
-          onChange={(e) => setRelation(e.target.value as Relation)}
-          options={(['owner', 'recipient', 'other'] as const).map((r) => ({
-            value: r,
-            label: t(`onsite.relations.${r}`),
-          }))}
-        />
-      </Space>
+      <div style={{ marginBottom: 16 }}>
+        <RelationPicker value={relation} onChange={setRelation} />
+      </div>
       <SurveyForm content={q.content} answers={answers} onChange={setAnswers} issues={issues} />
-      {submit.error && <Alert type="error" showIcon message={submit.error.message} style={{ marginBottom: 16 }} />}
-      <Space size="large">
-        <Button
-          type="primary"
-          size="large"
-          style={{ height: 56, minWidth: 200 }}
-          loading={submit.isPending}
-          onClick={onSubmit}
-          data-testid="onsite-submit"
-        >
-          {t('onsite.submit')}
-        </Button>
-        {back}
-      </Space>
+      <SubmitBar
+        error={submit.error}
+        loading={submit.isPending}
+        onSubmit={onSubmit}
+        testId="onsite-submit"
+        back={back}
+      />
     </Card>
   );
 }

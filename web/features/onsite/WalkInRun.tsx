@@ -1,13 +1,11 @@
-import { Alert, Button, Card, Input, Radio, Result, Space, Spin, Typography } from 'antd';
+import { Button, Card, Input, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, Issue } from '../../../core/contracts/questionnaires';
 import { checkAnswers } from '../../../core/rules/answers';
-import { ApiError } from '../../api/client';
 import { useSubmitWalkIn, useWalkInQuestionnaire } from '../../api/survey-links';
 import { SurveyForm } from '../questionnaires/SurveyForm';
-
-type Relation = 'owner' | 'recipient' | 'other';
+import { issuesOf, RelationPicker, SubmitBar, type Relation } from './onsite-parts';
 
 /**
  * A customer at the counter whose order or delivery is not in the list yet (the DMS import runs later): with their
@@ -78,10 +76,7 @@ export function WalkInRun({ kind, onDone }: { kind: 'repair_order' | 'sale'; onD
       },
       {
         onSuccess: () => setDone(true),
-        onError: (e) => {
-          if (e instanceof ApiError)
-            setIssues(((e.details as { issues?: Issue[] } | undefined)?.issues ?? []) as Issue[]);
-        },
+        onError: (e) => setIssues(issuesOf(e)),
       },
     );
   };
@@ -101,36 +96,17 @@ export function WalkInRun({ kind, onDone }: { kind: 'repair_order' | 'sale'; onD
             data-testid="walkin-name"
           />
         </Space>
-        <Space wrap>
-          {t('onsite.respondent')}
-          <Radio.Group
-            size="large"
-            optionType="button"
-            value={relation}
-            onChange={(e) => setRelation(e.target.value as Relation)}
-            options={(['owner', 'recipient', 'other'] as const).map((r) => ({
-              value: r,
-              label: t(`onsite.relations.${r}`),
-            }))}
-          />
-        </Space>
+        <RelationPicker value={relation} onChange={setRelation} />
       </Space>
       <SurveyForm content={questionnaire.content} answers={answers} onChange={setAnswers} issues={issues} />
-      {submit.error && <Alert type="error" showIcon message={submit.error.message} style={{ marginBottom: 16 }} />}
-      <Space size="large">
-        <Button
-          type="primary"
-          size="large"
-          style={{ height: 56, minWidth: 200 }}
-          disabled={!name.trim()}
-          loading={submit.isPending}
-          onClick={onSubmit}
-          data-testid="walkin-submit"
-        >
-          {t('onsite.submit')}
-        </Button>
-        {back}
-      </Space>
+      <SubmitBar
+        error={submit.error}
+        loading={submit.isPending}
+        disabled={!name.trim()}
+        onSubmit={onSubmit}
+        testId="walkin-submit"
+        back={back}
+      />
     </Card>
   );
 }
