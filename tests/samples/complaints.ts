@@ -187,6 +187,7 @@ export const COMPLAINT_SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/forum-items': () => ({ url: '/api/forum-items?sentiment=negative', ok: 200 }),
+  'GET /api/forum-items/export.xlsx': () => ({ url: '/api/forum-items/export.xlsx?sentiment=negative', ok: 200 }),
   'POST /api/forum-items': () => ({ url: '/api/forum-items', body: FORUM, ok: 201 }),
   'PATCH /api/forum-items/:id': (f) => ({
     url: `/api/forum-items/${f.forumItem}`,

@@ -11,6 +11,8 @@ import {
   UpdateForumItemRequest,
 } from '../../../core/contracts/hotline';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
+import { FORUM_EXPORT } from './forum.exports';
 import * as forum from './forum.service';
 
 const tags = ['forum'];
@@ -30,6 +32,7 @@ export function forumRoutes(app: FastifyInstance) {
     },
     async (req) => forum.listItems(db, actorOf(req), req.query),
   );
+  listExportRoute(app, FORUM_EXPORT);
 
   r.post(
     '/api/forum-items',

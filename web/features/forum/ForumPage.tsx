@@ -12,6 +12,7 @@ import {
 } from '../../api/hotline';
 import type { Language } from '../../i18n/messages';
 import { formatDateTime } from '../../ui/format';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { useNotifyError } from '../../ui/use-notify-error';
@@ -101,9 +102,16 @@ export default function ForumPage() {
       <PageTitle
         title={t('forum.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="forum-new">
-            {t('forum.create')}
-          </Button>
+          <Space>
+            <ListExportButtons
+              path="/api/forum-items"
+              filter={{ status: status === 'all' ? undefined : status }}
+              testId="forum"
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="forum-new">
+              {t('forum.create')}
+            </Button>
+          </Space>
         }
       />
       <Segmented
