@@ -1,10 +1,9 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import multipart from '@fastify/multipart';
@@ -37,6 +36,8 @@ import './http/fastify-types';
 import { installGuard } from './http/guard';
 import { loggerOptions } from './http/logger';
 import { installMetrics } from './http/metrics';
+import { installSecurityHeaders } from './http/security-headers';
+import { serializerCompiler } from './http/serializer';
 import { installStatic } from './http/static';
 import { VERSION } from './version';
 
@@ -73,21 +74,7 @@ export async function buildApp({ database, config, logger = true }: AppOptions):
   });
   app.decorate('manyi', { database, config, routes: [] });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {
