@@ -14,7 +14,8 @@ import { reportsFixture, REPORT_SAMPLES, type ReportsFixture } from './samples/r
 import { KPI_SAMPLES } from './samples/kpis';
 
 export interface Fixture
-  extends QuestionnaireFixture,
+  extends
+    QuestionnaireFixture,
     CallbacksFixture,
     CasesFixture,
     FaqFixture,
@@ -48,6 +49,10 @@ const CUSTOMER_SAMPLES: Record<string, Sample> = {
   'POST /api/imports/:id/cancel': (f) => ({ url: `/api/imports/${f.shRun}/cancel`, ok: 409 }),
   'GET /api/imports/:id/rejects.xlsx': (f) => ({ url: `/api/imports/${f.shRun}/rejects.xlsx`, ok: 200 }),
   'GET /api/customers': () => ({ url: '/api/customers?q=%E7%8E%8B', ok: 200 }),
+  'GET /api/customers/export.xlsx': () => ({
+    url: '/api/customers/export.xlsx?q=%E7%8E%8B&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/customers/:id': (f) => ({ url: `/api/customers/${f.shCustomer}`, ok: 200 }),
   'POST /api/customers/:id/reveal': (f, role) => ({
     url: `/api/customers/${f.shCustomer}/reveal`,

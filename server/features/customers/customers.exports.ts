@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { CorrectionQuery } from '../../../core/contracts/corrections';
+import { CustomerSearchQuery } from '../../../core/contracts/customers';
+import { maskPhoneValue } from '../../../core/rules/customer-privacy';
 import type { ListExportDef } from '../exports/list-export';
 import { labels } from '../exports/list-xlsx';
 import { listCorrections } from './corrections.service';
-import { listInterference } from './customers.service';
+import { listInterference, searchCustomers } from './customers.service';
 
 /**
  * Customer-information corrections (客户信息修正) and survey-interference flags (回访干扰预警) as Excel (issue 7):
@@ -12,6 +14,7 @@ import { listInterference } from './customers.service';
 
 type Correction = Awaited<ReturnType<typeof listCorrections>>['items'][number];
 type Flag = Awaited<ReturnType<typeof listInterference>>['items'][number];
+type Found = Awaited<ReturnType<typeof searchCustomers>>['items'][number];
 export const FlagQuery = z.object({}).strict();
 
 export const CORRECTIONS_EXPORT: ListExportDef<typeof CorrectionQuery, Correction> = {
@@ -111,5 +114,57 @@ export const FLAGS_EXPORT: ListExportDef<typeof FlagQuery, Flag> = {
       width: 48,
       value: (r) => r.customers.map((c) => c.name).join('、'),
     },
+  ],
+};
+
+/** At most this many matches in the search export: the search's own maximum page. */
+const SEARCH_EXPORT_MAX = 100;
+
+/**
+ * 客户查询 results as Excel (issue 7): the best matches of `GET /api/customers` for the same search text (up to the
+ * search's maximum of 100), phones masked even for a role that sees them in full on screen, through the export
+ * guard.
+ */
+export const SEARCH_EXPORT: ListExportDef<typeof CustomerSearchQuery, Found> = {
+  path: '/api/customers',
+  access: 'customers:read',
+  query: CustomerSearchQuery,
+  entity: 'customer-search',
+  title: { zh: '客户查询结果', en: 'Customer search' },
+  personal: true,
+  filterLabels: { q: { zh: '查询', en: 'search' } },
+  // The search has no offset: one read of its largest page.
+  rows: async (db, actor, query, page) =>
+    page.offset > 0 ? [] : (await searchCustomers(db, actor, query.q, SEARCH_EXPORT_MAX)).items,
+  columns: [
+    { header: { zh: '客户', en: 'Customer' }, width: 16, value: (r) => r.name },
+    {
+      header: { zh: '类型', en: 'Kind' },
+      width: 8,
+      value: (r) => r.kind,
+      labels: labels({ private: '个人', organisation: '单位' }, { private: 'Private', organisation: 'Organisation' }),
+    },
+    {
+      header: { zh: '电话', en: 'Phone' },
+      width: 14,
+      group: 'contact',
+      value: (r) => (r.phone === null || r.phone.includes('*') ? r.phone : maskPhoneValue(r.phone)),
+    },
+    {
+      header: { zh: '车牌', en: 'Plates' },
+      width: 14,
+      value: (r) => r.vehicles.flatMap((v) => (v.plate ? [v.plate] : [])).join('、'),
+    },
+    {
+      header: { zh: 'VIN', en: 'VIN' },
+      width: 20,
+      value: (r) => r.vehicles.flatMap((v) => (v.vin ? [v.vin] : [])).join('、'),
+    },
+    {
+      header: { zh: '车型', en: 'Models' },
+      width: 14,
+      value: (r) => [...new Set(r.vehicles.flatMap((v) => (v.model ? [v.model] : [])))].join('、'),
+    },
+    { header: { zh: '回访干扰预警', en: 'Interference flag' }, width: 10, type: 'bool', value: (r) => r.flagged },
   ],
 };

@@ -16,7 +16,7 @@ import type { Actor } from '../../http/actor';
 import * as customers from './customers.service';
 import * as privacy from './privacy.service';
 import { listExportRoute } from '../exports/list-export';
-import { FLAGS_EXPORT } from './customers.exports';
+import { FLAGS_EXPORT, SEARCH_EXPORT } from './customers.exports';
 
 const tags = ['customers'];
 
@@ -26,6 +26,7 @@ export function customersRoutes(app: FastifyInstance) {
   const db = database.db;
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
   listExportRoute(app, FLAGS_EXPORT);
+  listExportRoute(app, SEARCH_EXPORT);
 
   r.get(
     '/api/customers',

@@ -3,6 +3,7 @@ import { Empty, Input, Space, Table, Tag, Tooltip, Typography, type TableColumns
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCustomerSearch, type CustomerSummaryData } from '../../api/customers';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 
@@ -64,7 +65,10 @@ export default function CustomersPage() {
 
   return (
     <>
-      <PageTitle title={t('customers.title')} />
+      <PageTitle
+        title={t('customers.title')}
+        extra={q ? <ListExportButtons path="/api/customers" filter={{ q }} testId="customers" /> : undefined}
+      />
       <Input.Search
         allowClear
         enterButton
