@@ -151,6 +151,10 @@ export const SAMPLES: Record<string, Sample> = {
     ok: 201,
   }),
   'GET /api/audit': () => ({ url: '/api/audit', ok: 200 }),
+  'GET /api/audit/export.xlsx': () => ({
+    url: '/api/audit/export.xlsx?outcome=success&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/audit/verify': () => ({ url: '/api/audit/verify', ok: 200 }),
   ...CUSTOMER_SAMPLES,
   ...(QUESTIONNAIRE_SAMPLES as Record<string, Sample>),

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AuditList, AuditQuery, AuditVerifyResult } from '../../../core/contracts/audit';
 import { NoBody } from '../../../core/contracts/common';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
+import { AUDIT_EXPORT } from './audit.exports';
 import { listAudit, verifyAudit } from './audit.use-cases';
 
 export function auditRoutes(app: FastifyInstance) {
@@ -23,6 +25,7 @@ export function auditRoutes(app: FastifyInstance) {
     },
     async (req) => listAudit(db, actorOf(req), req.query),
   );
+  listExportRoute(app, AUDIT_EXPORT);
 
   r.post(
     '/api/audit/verify',

@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../../core/contracts/audit';
 import { useAudit, type AuditOutcome } from '../../api/audit';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePaging } from '../../ui/paging';
 import { QueryError } from '../../ui/QueryError';
@@ -84,7 +85,10 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageTitle title={t('audit.title')} />
+      <PageTitle
+        title={t('audit.title')}
+        extra={<ListExportButtons path="/api/audit" filter={{ outcome, action: action || undefined }} testId="audit" />}
+      />
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <Select<AuditOutcome>
           allowClear
