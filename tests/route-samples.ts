@@ -123,6 +123,10 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'PUT /api/auth/locale': () => ({ url: '/api/auth/locale', body: { locale: 'zh-CN' }, ok: 200 }),
   'GET /api/users': () => ({ url: '/api/users', ok: 200 }),
+  'GET /api/users/export.xlsx': () => ({
+    url: '/api/users/export.xlsx?reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'POST /api/users': (f) => ({
     url: '/api/users',
     body: {
@@ -144,6 +148,10 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/dealers': () => ({ url: '/api/dealers', ok: 200 }),
   'GET /api/dealers/:id': (f) => ({ url: `/api/dealers/${f.shDealer}`, ok: 200 }),
   'GET /api/staff': () => ({ url: '/api/staff', ok: 200 }),
+  'GET /api/staff/export.xlsx': () => ({
+    url: '/api/staff/export.xlsx?reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/staff/:id': (f) => ({ url: `/api/staff/${f.shStaff}`, ok: 200 }),
   'POST /api/staff': () => ({
     url: '/api/staff',

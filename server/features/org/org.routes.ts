@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../core/contracts/common';
 import { CreateStaffRequest, Dealer, DealerList, Staff, StaffList, StaffQuery } from '../../../core/contracts/org';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
+import { STAFF_EXPORT } from './org.exports';
 import * as org from './org.service';
 
 export function orgRoutes(app: FastifyInstance) {
@@ -46,6 +48,7 @@ export function orgRoutes(app: FastifyInstance) {
     },
     async (req) => org.listStaff(db, actorOf(req), req.query),
   );
+  listExportRoute(app, STAFF_EXPORT);
 
   r.get(
     '/api/staff/:id',

@@ -9,6 +9,8 @@ import {
   UserList,
 } from '../../../core/contracts/users';
 import type { Actor } from '../../http/actor';
+import { listExportRoute } from '../exports/list-export';
+import { USERS_EXPORT } from './users.exports';
 import * as users from './users.service';
 
 const tags = ['users'];
@@ -26,6 +28,7 @@ export function usersRoutes(app: FastifyInstance) {
     },
     async (req) => users.listUsers(db, actorOf(req), req.query.limit, req.query.offset),
   );
+  listExportRoute(app, USERS_EXPORT);
 
   r.post(
     '/api/users',

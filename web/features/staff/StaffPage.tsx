@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Department, type Staff } from '../../../core/contracts/org';
 import { useStaff } from '../../api/org';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePaging } from '../../ui/paging';
 import { QueryError } from '../../ui/QueryError';
@@ -55,11 +56,19 @@ export default function StaffPage() {
       <PageTitle
         title={t('staff.title')}
         extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="staff-create">
-              {t('staff.create')}
-            </Button>
-          )
+          <Space>
+            <ListExportButtons path="/api/staff" filter={{ department, q: q || undefined }} testId="staff" />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="staff-create"
+              >
+                {t('staff.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>

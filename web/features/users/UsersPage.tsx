@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../core/contracts/users';
 import { useDealers } from '../../api/org';
 import { useUpdateUser, useUsers } from '../../api/users';
 import { currentLanguage } from '../../i18n';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { PageTitle } from '../../ui/PageTitle';
 import { usePaging } from '../../ui/paging';
 import { QueryError } from '../../ui/QueryError';
@@ -56,11 +57,19 @@ export default function UsersPage() {
       <PageTitle
         title={t('users.title')}
         extra={
-          canManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
-              {t('users.create')}
-            </Button>
-          )
+          <Space>
+            <ListExportButtons path="/api/users" testId="users" />
+            {canManage && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="user-create"
+              >
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       {users.isError && <QueryError error={users.error} onRetry={() => void users.refetch()} />}
