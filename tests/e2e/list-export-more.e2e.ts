@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { apiAs } from './demo-api';
+import { loginAs, useBrowserSession } from './helpers';
+
+/**
+ * More lists' Excel export in a real browser (issue 7): the CS lead downloads the callback queue and the forum
+ * monitor from their pages; each file holds the rows the JSON list answers, and the buttons do not print.
+ */
+const { openPage } = useBrowserSession();
+
+async function rowsOf(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 4; i <= ws.rowCount; i++) {
+    const r = ws.getRow(i);
+    rows.push(Object.fromEntries(header.map((h, k) => [h, r.getCell(k + 1).value])));
+  }
+  return { title: String(ws.getCell(1, 1).value), header, rows };
+}
+
+describe('more list exports (headless Chromium)', () => {
+  it('the CS lead exports the callback queue and the forum monitor', async () => {
+    const lead = await apiAs(openPage, 'cs_lead');
+    await lead.send('POST', '/api/forum-items', {
+      site: '汽车之家',
+      url: 'https://club.autohome.com.cn/bbs/thread/9.html',
+      title: '=1+1 保养等太久',
+      sentiment: 'negative',
+    });
+    const page = await openPage();
+    page.setDefaultTimeout(30_000);
+    await loginAs(page, 'cs_lead');
+
+    await page.getByTestId('menu-callback-queue').click();
+    await page.waitForURL(/\/callback-queue$/);
+    const listed = (await lead.get('/api/callbacks/queue?limit=1')) as { total: number };
+    // The demo dealer asks a reason above 200 rows of personal data.
+    const [queueFile] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('queue-export').click();
+        if (listed.total > 200) {
+          await page.getByTestId('export-reason').fill('回访排班复核');
+          await page.getByTestId('export-reason-ok').click();
+        }
+      })(),
+    ]);
+    expect(queueFile.suggestedFilename()).toMatch(/^回访队列-.*\.xlsx$/);
+    const queue = await rowsOf((await queueFile.path()) as string);
+    expect(queue.title).toContain('回访队列');
+    expect(queue.rows.length).toBe(listed.total);
+    expect(queue.header).toEqual(expect.arrayContaining(['客户', '类型', '状态', '回访期限止']));
+
+    await page.getByTestId('menu-forum').click();
+    await page.waitForURL(/\/forum$/);
+    const [forumFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forum-export').click()]);
+    const forum = await rowsOf((await forumFile.path()) as string);
+    const items = (await lead.get('/api/forum-items?status=new')) as { items: unknown[] };
+    expect(forum.rows.length).toBe(items.items.length);
+    expect(forum.rows.map((r) => r['标题'])).toContain("'=1+1 保养等太久");
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('forum-export').isVisible()).toBe(false);
+  });
+});
