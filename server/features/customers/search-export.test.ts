@@ -2,29 +2,13 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { INJECT, sheetOf } from '../../../tests/list-sheet';
 
 /**
  * 客户查询 results as Excel (issue 7): the rows of `GET /api/customers` for the same search text, phones masked
  * even for a role that sees them in full, formula text as text, a reason above the dealer's row count (audited),
  * and only the dealer's own customers.
  */
-const TITLE_ROWS = 3;
-const INJECT = '=HYPERLINK("http://evil.example","点我")';
-
-async function sheetOf(payload: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const headers = (ws.getRow(TITLE_ROWS).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  for (let i = TITLE_ROWS + 1; i <= ws.rowCount; i++) rows.push(ws.getRow(i));
-  const col = (header: string) => {
-    const k = headers.indexOf(header);
-    expect(k, `column ${header} in ${headers.join(',')}`).toBeGreaterThanOrEqual(0);
-    return rows.map((r) => r.getCell(k + 1).value);
-  };
-  return { ws, headers, rows, col };
-}
 
 describe(`customer search export on ${TEST_DB_KIND}`, () => {
   const t = useTestApp();

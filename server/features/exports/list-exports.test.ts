@@ -4,15 +4,13 @@ import { useTestApp, type Session } from '../../../tests/harness';
 import { CASE_PROBLEM, caseWorld } from '../../../tests/samples/cases';
 import { complaintsFixture } from '../../../tests/samples/complaints';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * Every list's Excel export (issue 7): the file opens, its rows are the JSON list's rows for the same filter, text
  * that would run as a formula is stored as text, phones stay masked, and an export larger than the dealer's row
  * count asks for a reason and is audited.
  */
-
-const INJECT = '=HYPERLINK("http://evil.example","点我")';
-const TITLE_ROWS = 3;
 
 interface Case {
   list: string;
@@ -58,21 +56,6 @@ const CASES: Case[] = [
     injected: '问题详细记录',
   },
 ];
-
-async function sheetOf(payload: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const headers = (ws.getRow(TITLE_ROWS).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  for (let i = TITLE_ROWS + 1; i <= ws.rowCount; i++) rows.push(ws.getRow(i));
-  const col = (header: string) => {
-    const k = headers.indexOf(header);
-    expect(k, `column ${header} in ${headers.join(',')}`).toBeGreaterThanOrEqual(0);
-    return rows.map((r) => r.getCell(k + 1));
-  };
-  return { ws, headers, rows, col };
-}
 
 describe(`list exports on ${TEST_DB_KIND}`, () => {
   const t = useTestApp();
@@ -208,7 +191,7 @@ describe(`list exports on ${TEST_DB_KIND}`, () => {
       const res = await t.as(s, 'GET', `${c.list}/export.xlsx${c.filter}`);
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
-      const { ws, rows, col } = await sheetOf(res.rawPayload);
+      const { ws, rows, cells: col } = await sheetOf(res.rawPayload);
       expect(rows.length).toBe(items.length);
       expect(String(ws.getCell(1, 1).value)).toContain('上海');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: TITLE_ROWS });
@@ -229,11 +212,11 @@ describe(`list exports on ${TEST_DB_KIND}`, () => {
     const grumbles = await sheetOf((await t.as(s, 'GET', '/api/complaints/export.xlsx?level=grumble')).rawPayload);
     expect(grumbles.rows.length).toBeGreaterThan(0);
     expect(grumbles.rows.length).toBeLessThan(all.rows.length);
-    expect(new Set(grumbles.col('级别').map((x) => x.value))).toEqual(new Set(['抱怨']));
+    expect(new Set(grumbles.cells('级别').map((x) => x.value))).toEqual(new Set(['抱怨']));
     expect(String(grumbles.ws.getCell(2, 1).value)).toContain('级别=grumble');
     // Typed cells: times are dates, yes/no is text.
-    expect(grumbles.col('登记时间')[0]!.value).toBeInstanceOf(Date);
-    expect(['是', '否']).toContain(grumbles.col('超期')[0]!.value);
+    expect(grumbles.cells('登记时间')[0]!.value).toBeInstanceOf(Date);
+    expect(['是', '否']).toContain(grumbles.cells('超期')[0]!.value);
     const bad = await t.as(s, 'GET', '/api/complaints/export.xlsx?level=nope');
     expect(bad.statusCode).toBe(400);
   });

@@ -2,28 +2,12 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * 网络论坛监控 as Excel (issue 7): the file holds the rows of `GET /api/forum-items` for the same filter, labels in
  * the user's language, text that would run as a formula stored as text, and only the dealer's own posts.
  */
-const TITLE_ROWS = 3;
-const INJECT = '=HYPERLINK("http://evil.example","点我")';
-
-async function sheetOf(payload: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const headers = (ws.getRow(TITLE_ROWS).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  for (let i = TITLE_ROWS + 1; i <= ws.rowCount; i++) rows.push(ws.getRow(i));
-  const col = (header: string) => {
-    const k = headers.indexOf(header);
-    expect(k, `column ${header} in ${headers.join(',')}`).toBeGreaterThanOrEqual(0);
-    return rows.map((r) => r.getCell(k + 1).value);
-  };
-  return { ws, headers, rows, col };
-}
 
 describe(`forum monitoring export on ${TEST_DB_KIND}`, () => {
   const t = useTestApp();

@@ -4,6 +4,7 @@ import { useTestApp, type Session } from '../../../tests/harness';
 import { SMALL_CONTENT } from '../../../tests/questionnaire-samples';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { FIXTURE, seedKpiMonth } from './kpis.fixture';
+import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * The dashboard's lists as Excel (issue 7): the drill-down, the staff ranking and the dealer benchmark. Each file
@@ -11,23 +12,6 @@ import { FIXTURE, seedKpiMonth } from './kpis.fixture';
  * stored as text, a reason above the dealer's row count (audited) where the rows name people, and only the rows
  * the actor may see.
  */
-const TITLE_ROWS = 3;
-const INJECT = '=HYPERLINK("http://evil.example","点我")';
-
-async function sheetOf(payload: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(payload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const headers = (ws.getRow(TITLE_ROWS).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  for (let i = TITLE_ROWS + 1; i <= ws.rowCount; i++) rows.push(ws.getRow(i));
-  const col = (header: string) => {
-    const k = headers.indexOf(header);
-    expect(k, `column ${header} in ${headers.join(',')}`).toBeGreaterThanOrEqual(0);
-    return rows.map((r) => r.getCell(k + 1).value);
-  };
-  return { ws, headers, rows, col };
-}
 
 describe(`KPI exports on ${TEST_DB_KIND}`, () => {
   const t = useTestApp();
