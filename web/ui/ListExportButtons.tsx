@@ -5,11 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { downloadListExport, type ExportFilter } from '../api/list-export';
 
 /**
- * "导出 Excel" and "打印" for a list page (issue 7). The export sends the list's filter; when the server answers that
- * a reason is needed (a large export of personal data, audited) it asks for one and tries again. Print uses the
- * browser's print with the app's print stylesheet (menus, buttons, filters and pagination hidden).
+ * An "导出 Excel" button that downloads through `download`; when the server answers that a reason is needed (a large
+ * export of personal data, audited: SPEC §8.3) it asks for one and tries again with it.
  */
-export function ListExportButtons(props: { path: string; filter?: ExportFilter; testId: string }) {
+export function ExportWithReason(props: {
+  download: (reason?: string) => Promise<'ok' | 'reason'>;
+  label: string;
+  /** data-testid of the button; the reason box is `${reasonTestId}` and its OK button `${reasonTestId}-ok`. */
+  testId: string;
+  reasonTestId: string;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [asking, setAsking] = useState(false);
@@ -17,7 +22,8 @@ export function ListExportButtons(props: { path: string; filter?: ExportFilter; 
   const [busy, setBusy] = useState(false);
   const run = (why?: string) => {
     setBusy(true);
-    downloadListExport(props.path, props.filter ?? {}, why)
+    props
+      .download(why)
       .then((out) => {
         setAsking(out === 'reason');
         if (out === 'ok') setReason('');
@@ -26,24 +32,16 @@ export function ListExportButtons(props: { path: string; filter?: ExportFilter; 
       .finally(() => setBusy(false));
   };
   return (
-    <Space className="no-print">
-      <Button
-        icon={<DownloadOutlined />}
-        loading={busy && !asking}
-        onClick={() => run()}
-        data-testid={`${props.testId}-export`}
-      >
-        {t('listExport.excel')}
-      </Button>
-      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid={`${props.testId}-print`}>
-        {t('listExport.print')}
+    <>
+      <Button icon={<DownloadOutlined />} loading={busy && !asking} onClick={() => run()} data-testid={props.testId}>
+        {props.label}
       </Button>
       <Modal
         open={asking}
         title={t('listExport.reasonTitle')}
         onCancel={() => setAsking(false)}
         onOk={() => run(reason.trim())}
-        okButtonProps={{ disabled: reason.trim().length < 2, loading: busy, 'data-testid': 'export-reason-ok' }}
+        okButtonProps={{ disabled: reason.trim().length < 2, loading: busy, 'data-testid': `${props.reasonTestId}-ok` }}
         destroyOnHidden
       >
         <p>{t('listExport.reasonHint')}</p>
@@ -52,9 +50,31 @@ export function ListExportButtons(props: { path: string; filter?: ExportFilter; 
           maxLength={500}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          data-testid="export-reason"
+          data-testid={props.reasonTestId}
         />
       </Modal>
+    </>
+  );
+}
+
+/**
+ * "导出 Excel" and "打印" for a list page (issue 7). The export sends the list's filter (asking for a reason when the
+ * server needs one). Print uses the browser's print with the app's print stylesheet (menus, buttons, filters and
+ * pagination hidden).
+ */
+export function ListExportButtons(props: { path: string; filter?: ExportFilter; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space className="no-print">
+      <ExportWithReason
+        download={(why) => downloadListExport(props.path, props.filter ?? {}, why)}
+        label={t('listExport.excel')}
+        testId={`${props.testId}-export`}
+        reasonTestId="export-reason"
+      />
+      <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid={`${props.testId}-print`}>
+        {t('listExport.print')}
+      </Button>
     </Space>
   );
 }

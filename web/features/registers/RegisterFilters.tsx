@@ -1,53 +1,22 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegisterKind } from '../../../core/contracts/registers';
 import { useCallbackAgents } from '../../api/callbacks';
 import { downloadRegister, type RegisterFilter } from '../../api/registers';
 import { useCan, useSession } from '../auth/session';
 import { agentOptions } from '../callbacks/QueueFilters';
+import { ExportWithReason } from '../../ui/ListExportButtons';
 
 /** The Excel export of the rows shown; asks for a reason when the export is large (SPEC §8.3, audited). */
 function ExportButton(props: { kind: RegisterKind; filter: RegisterFilter }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = (why?: string) => {
-    setBusy(true);
-    downloadRegister(props.kind, props.filter, why)
-      .then((out) => {
-        setAsking(out === 'reason');
-        if (out === 'ok') setReason('');
-      })
-      .catch((e: Error) => void message.error(e.message))
-      .finally(() => setBusy(false));
-  };
   return (
-    <>
-      <Button icon={<DownloadOutlined />} loading={busy && !asking} onClick={() => run()} data-testid="register-export">
-        {t('registers.export')}
-      </Button>
-      <Modal
-        open={asking}
-        title={t('registers.reasonTitle')}
-        onCancel={() => setAsking(false)}
-        onOk={() => run(reason.trim())}
-        okButtonProps={{ disabled: reason.trim().length < 2, loading: busy, 'data-testid': 'register-reason-ok' }}
-        destroyOnHidden
-      >
-        <p>{t('registers.reasonHint')}</p>
-        <Input.TextArea
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="register-reason"
-        />
-      </Modal>
-    </>
+    <ExportWithReason
+      download={(why) => downloadRegister(props.kind, props.filter, why)}
+      label={t('registers.export')}
+      testId="register-export"
+      reasonTestId="register-reason"
+    />
   );
 }
 

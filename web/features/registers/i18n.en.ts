@@ -23,8 +23,6 @@ export const registersEn: Widen<typeof registersZhCN> = {
     mine: 'Only my callbacks',
     agent: 'Agent',
   },
-  reasonTitle: 'Reason for the export',
-  reasonHint: 'This export names more customers than the dealer allows without a reason; give one (it is audited).',
   columns: {
     calledAt: 'Called at',
     customer: 'Customer',

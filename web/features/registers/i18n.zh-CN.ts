@@ -20,8 +20,6 @@ export const registersZhCN = {
     mine: '只看我的回访',
     agent: '回访坐席',
   },
-  reasonTitle: '导出原因',
-  reasonHint: '本次导出的客户信息超过规定行数，请填写导出原因（记入审计日志）。',
   columns: {
     calledAt: '回访时间',
     customer: '客户',
