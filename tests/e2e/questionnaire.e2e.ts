@@ -9,13 +9,19 @@ import { loginAs, useBrowserSession } from './helpers';
 
 const { openPage } = useBrowserSession();
 
-/** Picks an option of the antd Select with this test id. */
+/**
+ * Picks an option of the antd Select with this test id. The option is clicked by event, not by position: near
+ * the foot of the growing builder the dropdown keeps moving while the page re-lays out, and a positional click
+ * waited for it to stand still (a flaky timeout on a loaded machine). Then the choice must show in the Select.
+ */
 async function choose(page: Page, testId: string, label: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click();
-  await page
+  const option = page
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
+    .first();
+  await option.waitFor();
+  await option.dispatchEvent('click');
+  await expect.poll(() => page.getByTestId(testId).textContent()).toMatch(label);
 }
 
 async function addQuestion(page: Page, index: number, type: string | null, text: string): Promise<void> {
