@@ -8,6 +8,7 @@ import {
   type RectificationNotice,
 } from '../../../core/contracts/complaints';
 import type { ListExportDef } from '../exports/list-export';
+import { DEPARTMENT_LABELS } from '../org/org.exports';
 import { labels, type Text } from '../exports/list-xlsx';
 import { listAppeals } from './appeals.service';
 import { listComplaints } from './complaints.service';
@@ -23,24 +24,6 @@ import { listNotices } from './rectification.service';
 export const NoticeQuery = z.object({ status: z.enum(['issued', 'reported', 'closed']).optional() }).strict();
 type Penalty = Awaited<ReturnType<typeof listPenalties>>['items'][number];
 
-const DEPARTMENTS = labels(
-  {
-    customer_service: '客服部',
-    after_sales: '售后服务部',
-    sales: '销售部',
-    quality: '质量管理部',
-    management: '管理层',
-    other: '其他',
-  },
-  {
-    customer_service: 'Customer service',
-    after_sales: 'After-sales service',
-    sales: 'Sales',
-    quality: 'Quality management',
-    management: 'Management',
-    other: 'Other',
-  },
-);
 const LEVELS = labels(
   { grumble: '抱怨', complaint: '投诉', major: '重大投诉' },
   { grumble: 'Grumble', complaint: 'Complaint', major: 'Major complaint' },
@@ -126,7 +109,7 @@ export const COMPLAINTS_EXPORT: ListExportDef<typeof ComplaintQuery, Complaint> 
     { header: { zh: '客户', en: 'Customer' }, width: 12, value: (r) => r.customerName },
     { header: { zh: '电话', en: 'Phone' }, width: 14, value: (r) => r.customerPhone, group: 'contact' },
     { header: { zh: '抱怨内容', en: 'Description' }, width: 36, value: (r) => r.description },
-    { header: { zh: '责任部门', en: 'Department' }, width: 12, value: (r) => r.department, labels: DEPARTMENTS },
+    { header: { zh: '责任部门', en: 'Department' }, width: 12, value: (r) => r.department, labels: DEPARTMENT_LABELS },
     { header: { zh: '当事人', en: 'Staff' }, width: 14, value: (r) => staffNames(r.staff) },
     { header: { zh: '处理期限', en: 'Due' }, width: 17, type: 'datetime', value: (r) => r.dueAt },
     { header: { zh: '超期', en: 'Overdue' }, width: 8, type: 'bool', value: (r) => r.overdue },
@@ -200,7 +183,12 @@ export const PENALTIES_EXPORT: ListExportDef<typeof PenaltyQuery, Penalty> = {
   columns: [
     { header: { zh: '提出时间', en: 'Proposed' }, width: 17, type: 'datetime', value: (r) => r.proposedAt },
     { header: { zh: '员工', en: 'Staff' }, width: 10, value: (r) => r.staff.name },
-    { header: { zh: '部门', en: 'Department' }, width: 12, value: (r) => r.staff.department, labels: DEPARTMENTS },
+    {
+      header: { zh: '部门', en: 'Department' },
+      width: 12,
+      value: (r) => r.staff.department,
+      labels: DEPARTMENT_LABELS,
+    },
     { header: { zh: '岗位', en: 'Position' }, width: 12, value: (r) => r.staff.position },
     { header: { zh: '抱怨级别', en: 'Complaint level' }, width: 10, value: (r) => r.complaintLevel, labels: LEVELS },
     { header: { zh: '抱怨内容', en: 'Complaint' }, width: 30, value: (r) => r.complaintDescription },
@@ -250,7 +238,12 @@ export const APPEALS_EXPORT: ListExportDef<typeof AppealQuery, Appeal> = {
   columns: [
     { header: { zh: '提交时间', en: 'Submitted' }, width: 17, type: 'datetime', value: (r) => r.submittedAt },
     { header: { zh: '员工', en: 'Staff' }, width: 10, value: (r) => r.staff.name },
-    { header: { zh: '部门', en: 'Department' }, width: 12, value: (r) => r.staff.department, labels: DEPARTMENTS },
+    {
+      header: { zh: '部门', en: 'Department' },
+      width: 12,
+      value: (r) => r.staff.department,
+      labels: DEPARTMENT_LABELS,
+    },
     { header: { zh: '申诉人', en: 'Appellant' }, width: 10, value: (r) => r.appellant },
     { header: { zh: '抱怨级别', en: 'Complaint level' }, width: 10, value: (r) => r.complaintLevel, labels: LEVELS },
     { header: { zh: '抱怨内容', en: 'Complaint' }, width: 30, value: (r) => r.complaintDescription },
