@@ -4,6 +4,7 @@ import { useTestApp, type Session } from '../../../tests/harness';
 import { SMALL_CONTENT } from '../../../tests/questionnaire-samples';
 import { FAQ_ARTICLE } from '../../../tests/samples/faq';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { localParts } from '../../../core/rules/callback-rules';
 import { insertRepairOrders, insertSales, seedCustomers } from '../callbacks/callbacks.fixtures';
 
 /**
@@ -15,7 +16,8 @@ describe(`registers on ${TEST_DB_KIND}`, () => {
   let agent: Session;
   let shDealer: string;
   const task: Record<'dissatisfied' | 'noAnswer' | 'sale' | 'hz', string> = {} as never;
-  const today = new Date().toISOString().slice(0, 10);
+  // the dealer's calendar day (Asia/Shanghai), which the register's date filter uses — not the UTC one
+  const today = localParts(new Date(), 'Asia/Shanghai').ymd;
 
   async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, status = 200): Promise<T> {
     expect(res.statusCode, res.body.slice(0, 400)).toBe(status);
