@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './demo-api';
 import { loginAs, useBrowserSession } from './helpers';
@@ -15,6 +15,20 @@ const { openPage } = useBrowserSession();
 async function inputOf(page: Page, testId: string) {
   const own = page.getByTestId(testId);
   return (await own.evaluate((el) => el.tagName)) === 'INPUT' ? own : own.locator('input').first();
+}
+
+/** Removes the last address tag with Backspace, again until it is really gone (a key can land before focus). */
+async function removeTag(page: Page, card: Locator, input: Locator, text: string) {
+  const tag = card.locator('.ant-select-selection-item', { hasText: text });
+  for (let i = 0; i < 5 && (await tag.count()) > 0; i++) {
+    await input.click();
+    await page.keyboard.press('Backspace');
+    await expect
+      .poll(() => tag.count(), { timeout: 2_000 })
+      .toBe(0)
+      .catch(() => undefined);
+  }
+  expect(await tag.count()).toBe(0);
 }
 
 const savedRecipients = (res: { url(): string; request(): { method(): string } }) =>
@@ -54,8 +68,7 @@ describe('report settings (headless Chromium)', () => {
     await page.getByTestId('report-recipients-save-daily_sales').click();
     await card.getByText('以下邮箱地址无效：bad-address').waitFor();
     // An address the browser lets through but the server refuses: the server's refusal lands on the same field.
-    await emails.click();
-    await page.keyboard.press('Backspace');
+    await removeTag(page, card, emails, 'bad-address');
     await page.keyboard.type('ops@dealer.c,');
     const [refused] = await Promise.all([
       page.waitForResponse(savedRecipients),
@@ -65,8 +78,7 @@ describe('report settings (headless Chromium)', () => {
     await card.getByText('以下邮箱地址无效：ops@dealer.c').waitFor();
     expect(await admin.get('/api/report-recipients')).toEqual(before);
 
-    await emails.click();
-    await page.keyboard.press('Backspace');
+    await removeTag(page, card, emails, 'ops@dealer.c');
     await page.keyboard.type('gm.copy@dealer.cn,');
     await page.getByTestId('report-recipients-roles-daily_sales').click();
     await page.locator('.ant-select-item-option', { hasText: '销售总监' }).first().click();
