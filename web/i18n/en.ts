@@ -17,6 +17,7 @@ import { questionnairesEn } from '../features/questionnaires/i18n.en';
 import { calendarEn } from '../features/calendar/i18n.en';
 import { notificationsEn } from '../features/notifications/i18n.en';
 import type { Messages } from './messages';
+import { ROLE_LABELS } from '../../core/labels';
 
 /** English. Typed as Messages, so a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -138,20 +139,7 @@ export const en: Messages = {
     INVALID_RESPONSE: 'The server sent data the page cannot read',
     unknown: 'The operation failed',
   },
-  roles: {
-    cs_agent: 'CS agent',
-    cs_lead: 'CS team lead',
-    cs_supervisor: 'CS supervisor',
-    service_advisor: 'Service advisor',
-    sales_consultant: 'Sales consultant',
-    aftersales_director: 'After-sales director',
-    sales_director: 'Sales director',
-    quality: 'Quality dept.',
-    gm: 'General manager',
-    dealer_admin: 'Dealer admin',
-    group_analyst: 'Group analyst',
-    system_admin: 'System admin',
-  },
+  roles: ROLE_LABELS.en,
   listExport: {
     excel: 'Export to Excel',
     print: 'Print',

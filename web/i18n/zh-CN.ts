@@ -16,6 +16,7 @@ import { importsZhCN } from '../features/imports/i18n.zh-CN';
 import { questionnairesZhCN } from '../features/questionnaires/i18n.zh-CN';
 import { calendarZhCN } from '../features/calendar/i18n.zh-CN';
 import { notificationsZhCN } from '../features/notifications/i18n.zh-CN';
+import { ROLE_LABELS } from '../../core/labels';
 
 /** Simplified Chinese, the default language. en.ts must have exactly the same keys (see messages.ts). */
 export const zhCN = {
@@ -136,20 +137,7 @@ export const zhCN = {
     INVALID_RESPONSE: '服务器返回的数据无法识别',
     unknown: '操作失败',
   },
-  roles: {
-    cs_agent: '客服专员',
-    cs_lead: '客服组长',
-    cs_supervisor: '客服主管',
-    service_advisor: '服务顾问',
-    sales_consultant: '销售顾问',
-    aftersales_director: '售后服务总监',
-    sales_director: '销售总监',
-    quality: '质量管理部',
-    gm: '总经理',
-    dealer_admin: '经销商管理员',
-    group_analyst: '集团分析员',
-    system_admin: '系统管理员',
-  },
+  roles: ROLE_LABELS.zh,
   listExport: {
     excel: '导出 Excel',
     print: '打印',

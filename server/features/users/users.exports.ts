@@ -1,39 +1,11 @@
+import { ROLE_LABELS } from '../../../core/labels';
 import { Paging } from '../../../core/contracts/common';
 import type { User } from '../../../core/contracts/users';
 import type { ListExportDef } from '../exports/list-export';
 import { labels, pick } from '../exports/list-xlsx';
 import { listUsers } from './users.service';
 
-const ROLE_LABELS = labels(
-  {
-    cs_agent: '客服专员',
-    cs_lead: '客服组长',
-    cs_supervisor: '客服主管',
-    service_advisor: '服务顾问',
-    sales_consultant: '销售顾问',
-    aftersales_director: '售后服务总监',
-    sales_director: '销售总监',
-    quality: '质量管理部',
-    gm: '总经理',
-    dealer_admin: '经销商管理员',
-    group_analyst: '集团分析员',
-    system_admin: '系统管理员',
-  },
-  {
-    cs_agent: 'CS agent',
-    cs_lead: 'CS team lead',
-    cs_supervisor: 'CS supervisor',
-    service_advisor: 'Service advisor',
-    sales_consultant: 'Sales consultant',
-    aftersales_director: 'After-sales director',
-    sales_director: 'Sales director',
-    quality: 'Quality dept.',
-    gm: 'General manager',
-    dealer_admin: 'Dealer admin',
-    group_analyst: 'Group analyst',
-    system_admin: 'System admin',
-  },
-);
+const ROLE_NAMES = labels(ROLE_LABELS.zh, ROLE_LABELS.en);
 
 type UserRow = User & { rolesText: string; dealer: string | null };
 
@@ -52,7 +24,7 @@ export const USERS_EXPORT: ListExportDef<typeof Paging, UserRow> = {
     const dealers = new Map(actor.dealers.map((d) => [d.id, d.name]));
     return (await listUsers(db, actor, query.limit, query.offset)).items.map((u) => ({
       ...u,
-      rolesText: u.roles.map((r) => (ROLE_LABELS[r] ? pick(ROLE_LABELS[r], actor.locale) : r)).join('、'),
+      rolesText: u.roles.map((r) => (ROLE_NAMES[r] ? pick(ROLE_NAMES[r], actor.locale) : r)).join('、'),
       dealer: u.dealerId ? (dealers.get(u.dealerId) ?? null) : null,
     }));
   },

@@ -1,3 +1,4 @@
+import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '../../../core/labels';
 import type { Widen } from '../../i18n/messages';
 import type { callbacksZhCN } from './i18n.zh-CN';
 
@@ -54,30 +55,8 @@ export const callbacksEn: Widen<typeof callbacksZhCN> = {
       done: 'Task created',
     },
   },
-  types: {
-    AS_ONSITE: 'After-sales on-site survey',
-    AS_PHONE: 'After-sales phone callback',
-    SALES_ONSITE: 'Sales on-site survey',
-    SALES_PHONE: 'Sales phone callback',
-    SECOND_CALLBACK: 'Second callback',
-    SPECIAL_6M_ABSENT: 'Special: absent 6 months',
-    SPECIAL_MAJOR_COMPLAINT: 'Special: major complaint',
-    SPECIAL_REWORK: 'Special: rework',
-    SPECIAL_QUALITY_TRACKING: 'Special: quality tracking',
-    SPOTCHECK_RESCUE: 'Spot check: rescue',
-    SPOTCHECK_CAMPAIGN: 'Spot check: campaign',
-    PERIODIC_SURVEY: 'Periodic survey',
-  },
-  status: {
-    PENDING: 'Pending',
-    APPOINTMENT: 'Appointment',
-    SUCCESS: 'Success',
-    REFUSED: 'Refused',
-    CONTACT_INVALID: 'Contact data wrong',
-    EXCLUDED: 'Excluded',
-    DUPLICATE: 'Duplicate',
-    CLOSED: 'Closed',
-  },
+  types: TASK_TYPE_LABELS.en,
+  status: TASK_STATUS_LABELS.en,
   rules: {
     title: 'Callback rules',
     current: 'In effect',

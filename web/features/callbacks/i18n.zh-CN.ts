@@ -1,3 +1,4 @@
+import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '../../../core/labels';
 /** 回访队列 / 回访规则 / 待修正联系方式 texts (zh-CN); mounted as `callbacks` in web/i18n/zh-CN.ts. */
 export const callbacksZhCN = {
   queue: {
@@ -51,30 +52,8 @@ export const callbacksZhCN = {
       done: '已创建任务',
     },
   },
-  types: {
-    AS_ONSITE: '售后现场调查',
-    AS_PHONE: '售后电话回访',
-    SALES_ONSITE: '销售现场调查',
-    SALES_PHONE: '销售电话回访',
-    SECOND_CALLBACK: '二次回访',
-    SPECIAL_6M_ABSENT: '专项：6 个月未回厂',
-    SPECIAL_MAJOR_COMPLAINT: '专项：重大抱怨',
-    SPECIAL_REWORK: '专项：返修',
-    SPECIAL_QUALITY_TRACKING: '专项：质量跟踪',
-    SPOTCHECK_RESCUE: '抽查：外出救援',
-    SPOTCHECK_CAMPAIGN: '抽查：活动',
-    PERIODIC_SURVEY: '定期调查',
-  },
-  status: {
-    PENDING: '待回访',
-    APPOINTMENT: '已预约',
-    SUCCESS: '成功',
-    REFUSED: '拒访',
-    CONTACT_INVALID: '联系方式有误',
-    EXCLUDED: '已排除',
-    DUPLICATE: '重复',
-    CLOSED: '已关闭',
-  },
+  types: TASK_TYPE_LABELS.zh,
+  status: TASK_STATUS_LABELS.zh,
   rules: {
     title: '回访规则',
     current: '当前生效版本',
