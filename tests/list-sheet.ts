@@ -25,3 +25,25 @@ export async function sheetOf(payload: Buffer) {
   const col = (header: string) => cells(header).map((c) => c.value);
   return { ws, headers, rows, col, cells };
 }
+
+type TestDb = import('../server/db/client').Db;
+
+/** Sets the dealer's row count above which an export of personal data needs a reason (report settings). */
+export async function setExportReasonRows(db: TestDb, dealerId: string, rows: number) {
+  await db
+    .insertInto('reportSettings')
+    .values({ dealerId, exportReasonRows: rows })
+    .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: rows }))
+    .execute();
+}
+
+/** The audit entries of personal-data exports of one list (entity) of a dealer. */
+export function exportAudits(db: TestDb, dealerId: string, entityType: string) {
+  return db
+    .selectFrom('auditLog')
+    .select(['details', 'actorUsername'])
+    .where('action', '=', 'export.personal-data')
+    .where('entityType', '=', entityType)
+    .where('dealerId', '=', dealerId)
+    .execute();
+}

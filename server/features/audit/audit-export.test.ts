@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { appendAudit } from './audit.service';
-import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * The audit log as Excel (issue 7): the entries of `GET /api/audit` for the same filter, read past one page, text
@@ -74,14 +74,7 @@ describe(`audit log export on ${TEST_DB_KIND}`, () => {
 
   it('asks for a reason above the row count and audits the export itself', async () => {
     const db = t.database.db;
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select('details')
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'audit-log')
-        .where('dealerId', '=', shDealer)
-        .execute();
+    const audits = () => exportAudits(db, shDealer, 'audit-log');
     const before = (await audits()).length;
     const refused = await t.as(gm, 'GET', '/api/audit/export.xlsx?action=test.export-page');
     expect(refused.statusCode).toBe(422);

@@ -5,7 +5,7 @@ import type { QueueItem } from '../../../core/contracts/callbacks';
 import { useTestApp } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { ok, setupQueue, type QueueKit } from './queue-kit';
-import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, setExportReasonRows, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * 回访队列 as Excel (issue 7): the file holds the rows of `GET /api/callbacks/queue` for the same filter (read past
@@ -69,19 +69,8 @@ describe(`callback queue export on ${TEST_DB_KIND}`, () => {
 
   it('asks for a reason above the row count, stores nothing then, and audits the export with it', async () => {
     const db = t.database.db;
-    await db
-      .insertInto('reportSettings')
-      .values({ dealerId: k.dealerId, exportReasonRows: 5 })
-      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 5 }))
-      .execute();
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select(['details', 'actorUsername'])
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'callback-queue')
-        .where('dealerId', '=', k.dealerId)
-        .execute();
+    await setExportReasonRows(db, k.dealerId, 5);
+    const audits = () => exportAudits(db, k.dealerId, 'callback-queue');
     try {
       const before = (await audits()).length;
       const refused = await t.as(k.lead, 'GET', '/api/callbacks/queue/export.xlsx');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
-import { INJECT, sheetOf } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, setExportReasonRows, sheetOf } from '../../../tests/list-sheet';
 
 /**
  * 客户查询 results as Excel (issue 7): the rows of `GET /api/customers` for the same search text, phones masked
@@ -101,19 +101,8 @@ describe(`customer search export on ${TEST_DB_KIND}`, () => {
 
   it('asks for a reason above the row count and audits the export with it', async () => {
     const db = t.database.db;
-    await db
-      .insertInto('reportSettings')
-      .values({ dealerId: shDealer, exportReasonRows: 1 })
-      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 1 }))
-      .execute();
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select('details')
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'customer-search')
-        .where('dealerId', '=', shDealer)
-        .execute();
+    await setExportReasonRows(db, shDealer, 1);
+    const audits = () => exportAudits(db, shDealer, 'customer-search');
     try {
       const url = `/api/customers/export.xlsx?q=${encodeURIComponent(PREFIX)}`;
       const before = (await audits()).length;

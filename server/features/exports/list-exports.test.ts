@@ -4,7 +4,7 @@ import { useTestApp, type Session } from '../../../tests/harness';
 import { CASE_PROBLEM, caseWorld } from '../../../tests/samples/cases';
 import { complaintsFixture } from '../../../tests/samples/complaints';
 import { TEST_DB_KIND } from '../../../tests/test-db';
-import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, setExportReasonRows, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * Every list's Excel export (issue 7): the file opens, its rows are the JSON list's rows for the same filter, text
@@ -252,19 +252,8 @@ describe(`list exports on ${TEST_DB_KIND}`, () => {
 
   it('asks for a reason above the dealer row count, stores nothing then, and audits the export with it', async () => {
     const db = t.database.db;
-    await db
-      .insertInto('reportSettings')
-      .values({ dealerId: shDealer, exportReasonRows: 1 })
-      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 1 }))
-      .execute();
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select(['details', 'actorUsername'])
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'hotline-calls')
-        .where('dealerId', '=', shDealer)
-        .execute();
+    await setExportReasonRows(db, shDealer, 1);
+    const audits = () => exportAudits(db, shDealer, 'hotline-calls');
     try {
       const s = sessions.cs_agent!;
       const before = (await audits()).length;

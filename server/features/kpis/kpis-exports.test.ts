@@ -4,7 +4,7 @@ import { useTestApp, type Session } from '../../../tests/harness';
 import { SMALL_CONTENT } from '../../../tests/questionnaire-samples';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { FIXTURE, seedKpiMonth } from './kpis.fixture';
-import { INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
 /**
  * The dashboard's lists as Excel (issue 7): the drill-down, the staff ranking and the dealer benchmark. Each file
@@ -95,14 +95,7 @@ describe(`KPI exports on ${TEST_DB_KIND}`, () => {
   it('asks for a reason above the row count, audits the export, hides phones the role may not see', async () => {
     const db = t.database.db;
     await db.insertInto('reportSettings').values({ dealerId, exportReasonRows: 1 }).execute();
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select('details')
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'kpi-drill')
-        .where('dealerId', '=', dealerId)
-        .execute();
+    const audits = () => exportAudits(db, dealerId, 'kpi-drill');
     try {
       const url = `/api/kpis/drill/export.xlsx?${range}&kind=tasks`;
       const before = (await audits()).length;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { TEST_DB_KIND } from '../../../tests/test-db';
-import { INJECT, sheetOf } from '../../../tests/list-sheet';
+import { exportAudits, INJECT, setExportReasonRows, sheetOf } from '../../../tests/list-sheet';
 
 /**
  * 员工名录 and 用户账号 as Excel (issue 7): each file holds the rows of its JSON list for the same filter,
@@ -58,19 +58,8 @@ describe(`staff directory and user exports on ${TEST_DB_KIND}`, () => {
 
   it('staff: asks for a reason above the row count and audits the export', async () => {
     const db = t.database.db;
-    await db
-      .insertInto('reportSettings')
-      .values({ dealerId: shDealer, exportReasonRows: 1 })
-      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 1 }))
-      .execute();
-    const audits = () =>
-      db
-        .selectFrom('auditLog')
-        .select('details')
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'staff')
-        .where('dealerId', '=', shDealer)
-        .execute();
+    await setExportReasonRows(db, shDealer, 1);
+    const audits = () => exportAudits(db, shDealer, 'staff');
     try {
       const before = (await audits()).length;
       const refused = await t.as(admin, 'GET', '/api/staff/export.xlsx');

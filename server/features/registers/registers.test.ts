@@ -6,6 +6,7 @@ import { FAQ_ARTICLE } from '../../../tests/samples/faq';
 import { TEST_DB_KIND } from '../../../tests/test-db';
 import { localParts } from '../../../core/rules/callback-rules';
 import { insertRepairOrders, insertSales, seedCustomers } from '../callbacks/callbacks.fixtures';
+import { exportAudits, setExportReasonRows } from '../../../tests/list-sheet';
 
 /**
  * Registers (SPEC §3.13): rows come from the callback tasks, attempts and responses (no separate store);
@@ -284,22 +285,11 @@ describe(`registers on ${TEST_DB_KIND}`, () => {
   });
 
   it('asks for a reason before exporting more rows than the dealer allows, and audits the export with it', async () => {
-    await t.database.db
-      .insertInto('reportSettings')
-      .values({ dealerId: shDealer, exportReasonRows: 1 })
-      .onConflict((oc) => oc.column('dealerId').doUpdateSet({ exportReasonRows: 1 }))
-      .execute();
+    await setExportReasonRows(t.database.db, shDealer, 1);
     const url = '/api/registers/aftersales-phone/export.xlsx';
     const total = (await list(agent, 'aftersales-phone')).total;
     expect(total).toBeGreaterThan(1);
-    const audits = () =>
-      t.database.db
-        .selectFrom('auditLog')
-        .select(['details'])
-        .where('action', '=', 'export.personal-data')
-        .where('entityType', '=', 'register')
-        .where('dealerId', '=', shDealer)
-        .execute();
+    const audits = () => exportAudits(t.database.db, shDealer, 'register');
     const before = (await audits()).length;
     const refused = await t.as(agent, 'GET', url);
     expect(refused.statusCode).toBe(422);
