@@ -9,6 +9,7 @@ import {
   dueWindow,
   duplicateOf,
   isSampled,
+  localParts,
   mondayToFriday,
   oneWorkingDayLater,
   priorityFor,
@@ -186,5 +187,30 @@ describe('urgency', () => {
     expect([a, b, c].sort(compareUrgency).map((x) => x.id)).toEqual(['b', 'c', 'a']);
     expect(priorityFor(1, 'APPOINTMENT')).toBe(11);
     expect(priorityFor(11, 'PENDING')).toBe(1);
+  });
+});
+
+describe('local date and time of an instant', () => {
+  it('is right in each zone, across the minute and the day, whatever was asked just before', () => {
+    const at = (iso: string) => new Date(iso);
+    expect(localParts(at('2026-12-07T15:59:59.999Z'), 'Asia/Shanghai')).toEqual({
+      ymd: '2026-12-07',
+      hm: '23:59',
+      weekday: 1,
+    });
+    expect(localParts(at('2026-12-07T15:59:00.000Z'), 'Europe/Berlin')).toEqual({
+      ymd: '2026-12-07',
+      hm: '16:59',
+      weekday: 1,
+    });
+    // the same minute again, then the next one: the second answer is not the first one kept
+    expect(localParts(at('2026-12-07T15:59:30.000Z'), 'Asia/Shanghai').hm).toBe('23:59');
+    expect(localParts(at('2026-12-07T16:00:00.000Z'), 'Asia/Shanghai')).toEqual({
+      ymd: '2026-12-08',
+      hm: '00:00',
+      weekday: 2,
+    });
+    expect(localParts(at('2026-12-07T15:59:30.000Z'), 'Asia/Shanghai').ymd).toBe('2026-12-07');
+    expect(localParts(at('1969-12-31T23:59:30.000Z'), 'UTC')).toEqual({ ymd: '1969-12-31', hm: '23:59', weekday: 3 });
   });
 });
