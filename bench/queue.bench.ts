@@ -16,6 +16,7 @@
  * whole request pipeline without a socket), and autocannon inside the server's event loop (the old way).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -154,7 +155,7 @@ async function httpLoad(seconds: number) {
     connectionHeaders,
   });
   if (r.non2xx || r.errors) throw new Error(`POST /api/callbacks/next failed ${r.non2xx + r.errors} times`);
-  return r.rps;
+  return { rate: r.rps, ...(r.loaderCpuUs === undefined ? {} : { loaderCpuUs: r.loaderCpuUs }) };
 }
 
 /** Breakdown: autocannon inside the server's event loop (how this bench measured before). */
@@ -250,28 +251,62 @@ await resetLeases();
 await httpLoad(1);
 const raw: number[] = [];
 const ours: number[] = [];
-/** This process's CPU time per claim (µs): on PostgreSQL everything but the database's own work. */
-const cpuPerClaim = (used: NodeJS.CpuUsage, rate: number) => ((used.user + used.system) / (rate * SECONDS)).toFixed(0);
+/**
+ * Where the machine's CPU goes per claim (µs): this process (the server, or the raw loop's driver), the load
+ * generator (HTTP only), and the rest of the machine (the database's backends, everything else running).
+ * The rest is read from /proc/stat (Linux); elsewhere it is left out.
+ */
+function machineBusyUs(): number | null {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal: busy = all but idle and iowait, in USER_HZ (100/s)
+    const busy = ticks.slice(0, 8).reduce((a, b) => a + b, 0) - (ticks[3] ?? 0) - (ticks[4] ?? 0);
+    return busy * 10_000;
+  } catch {
+    return null;
+  }
+}
+async function measured(run: () => Promise<{ rate: number; loaderCpuUs?: number }>) {
+  const cpu = process.cpuUsage();
+  const busy = machineBusyUs();
+  const r = await run();
+  const used = process.cpuUsage(cpu);
+  const busyAfter = machineBusyUs();
+  const claims = r.rate * SECONDS;
+  const per = (us: number) => Math.round(us / claims);
+  const server = used.user + used.system;
+  const loader = r.loaderCpuUs ?? 0;
+  const machine = busy === null || busyAfter === null ? null : busyAfter - busy;
+  return {
+    rate: r.rate,
+    text:
+      `process ${per(server)} (user ${per(used.user)})` +
+      (r.loaderCpuUs === undefined ? '' : `, load generator ${per(loader)}`) +
+      (machine === null
+        ? ''
+        : `, rest of machine ${per(Math.max(0, machine - server - loader))}, total ${per(machine)}`),
+  };
+}
 const layers = new Map<string, number[]>();
 for (let i = 0; i < ROUNDS; i++) {
   await resetLeases();
-  let cpu = process.cpuUsage();
-  raw.push(await rawLoop(SECONDS));
-  const rawCpu = cpuPerClaim(process.cpuUsage(cpu), raw[i]!);
+  const r = await measured(async () => ({ rate: await rawLoop(SECONDS) }));
+  raw.push(r.rate);
   await resetLeases();
-  cpu = process.cpuUsage();
-  ours.push(await httpLoad(SECONDS));
-  const oursCpu = cpuPerClaim(process.cpuUsage(cpu), ours[i]!);
+  const h = await measured(() => httpLoad(SECONDS));
+  ours.push(h.rate);
   process.stdout.write(
-    `round ${i + 1}: raw SQL claim ${raw[i]!.toFixed(0)} claims/s, POST /api/callbacks/next ${ours[i]!.toFixed(0)} claims/s; ` +
-      `server process CPU per claim ${rawCpu} µs raw, ${oursCpu} µs HTTP\n`,
+    `round ${i + 1}: raw SQL claim ${r.rate.toFixed(0)} claims/s, POST /api/callbacks/next ${h.rate.toFixed(0)} claims/s\n` +
+      `  CPU µs per claim — raw: ${r.text}\n  CPU µs per claim — HTTP: ${h.text}\n`,
   );
   if (!BREAKDOWN) continue;
   for (const [name, run] of stages) {
     await resetLeases();
-    const rate = await run(SECONDS);
-    layers.set(name, [...(layers.get(name) ?? []), rate]);
-    process.stdout.write(`  ${name}: ${rate.toFixed(0)} claims/s (${(rate / raw[i]!).toFixed(2)} of raw)\n`);
+    const m = await measured(async () => ({ rate: await run(SECONDS) }));
+    layers.set(name, [...(layers.get(name) ?? []), m.rate]);
+    process.stdout.write(
+      `  ${name}: ${m.rate.toFixed(0)} claims/s (${(m.rate / raw[i]!).toFixed(2)} of raw); CPU µs per claim: ${m.text}\n`,
+    );
   }
 }
 const ratio = median(ours) / median(raw);
