@@ -34,10 +34,11 @@ export function result(name: string, ratio: number, goal: string) {
 }
 
 /**
- * Runs autocannon in a child process, off the event loop of the server under test: a load generator in the
- * server's own loop spends the server's CPU time on building requests and parsing responses, which a real
- * client (a browser on another machine) never does. Each connection sends its own headers
- * (`connectionHeaders[i % length]`), e.g. one session per simulated user.
+ * Runs a closed-loop load generator (bench/http-load-child.mjs) in a child process, off the event loop of the
+ * server under test: a load generator in the server's own loop spends the server's CPU time on building
+ * requests and parsing responses, which a real client (a browser on another machine) never does. Each
+ * connection is one user sending its own headers (`connectionHeaders[i % length]`), e.g. its session, one
+ * request at a time. `loaderCpuUs` is the CPU time the generator itself used.
  */
 export async function loadInChild(
   url: string,
@@ -51,10 +52,10 @@ export async function loadInChild(
   },
 ): Promise<LoadResult> {
   const { spawn } = await import('node:child_process');
-  const { createRequire } = await import('node:module');
-  const autocannonPath = createRequire(import.meta.url).resolve('autocannon');
-  const job = JSON.stringify({ autocannonPath, url, ...opts, connectionHeaders: opts.connectionHeaders ?? [{}] });
-  const child = spawn(process.execPath, ['-e', LOAD_CHILD], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const { fileURLToPath } = await import('node:url');
+  const script = fileURLToPath(new URL('./http-load-child.mjs', import.meta.url));
+  const job = JSON.stringify({ url, ...opts, connectionHeaders: opts.connectionHeaders ?? [{}] });
+  const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin.end(job);
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -63,40 +64,7 @@ export async function loadInChild(
     child.once('close', resolve);
   });
   if (code !== 0) throw new Error(`the load generator exited with ${code}`);
-  return JSON.parse(out) as LoadResult;
+  const r = JSON.parse(out) as LoadResult & { message?: string };
+  if (r.message) process.stderr.write(`load generator: ${r.message}\n`);
+  return r;
 }
-
-/** The child's script (CommonJS, run with node -e): the job as JSON on stdin, the result as JSON on stdout. */
-const LOAD_CHILD = `
-let input = '';
-process.stdin.setEncoding('utf8').on('data', (c) => (input += c)).on('end', () => {
-  const w = JSON.parse(input);
-  const autocannon = require(w.autocannonPath);
-  const type = w.body === undefined ? {} : { 'content-type': 'application/json' };
-  // One autocannon instance per distinct header set, with fixed headers: autocannon then builds each
-  // request's bytes once (a setupRequest hook would rebuild them for every request, on this machine's CPU).
-  const groups = w.connectionHeaders.map((headers, i) => ({
-    headers: { ...type, ...headers },
-    connections: Math.floor(w.connections / w.connectionHeaders.length) + (i < w.connections % w.connectionHeaders.length ? 1 : 0),
-  })).filter((g) => g.connections > 0);
-  const start = process.cpuUsage();
-  Promise.all(groups.map((g) => autocannon({
-    url: w.url,
-    method: w.method ?? 'GET',
-    body: w.body,
-    headers: g.headers,
-    duration: w.seconds,
-    connections: g.connections,
-  }))).then((rs) => {
-    const cpu = process.cpuUsage(start);
-    const sum = (f) => rs.reduce((a, r) => a + f(r), 0);
-    process.stdout.write(JSON.stringify({
-      rps: sum((r) => r.requests.average),
-      p99: Math.max(...rs.map((r) => r.latency.p99)),
-      errors: sum((r) => r.errors),
-      non2xx: sum((r) => r.non2xx),
-      loaderCpuUs: cpu.user + cpu.system,
-    }));
-  }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
-});
-`;

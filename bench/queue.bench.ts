@@ -6,25 +6,29 @@
  * Embedded PGlite by default; DATABASE_URL=postgres://… to measure on a server.
  *
  * Fairness: the raw loop runs its SQL from the server process's own pool (as the server does), and has no
- * client. The HTTP load generator (autocannon) runs in a child process, not in the server's event loop: in
- * the same loop it spent the server's CPU time building requests and parsing responses, which a real
- * agent's browser — on another machine — never does; the raw side had no such cost. Both still share the
- * machine's cores with the database (PostgreSQL) and everything else running.
+ * client. On a PostgreSQL server it is a named prepared statement, as the server's own claim is (before
+ * "next call" was prepared, the raw loop was not either; planning it each time cost about half of its
+ * database time). The HTTP load generator (bench/http-load-child.mjs) runs in a child process, not in the
+ * server's event loop: a real agent's browser — on another machine — costs the server nothing. Everything
+ * still shares this machine's cores: the server, the load generator and the database. Each round prints
+ * where the CPU went per claim: this process, the load generator, and the rest of the machine (mostly the
+ * database).
  *
- * BENCH_BREAKDOWN=1 also measures the layers in between, to show where the time per press goes: our claim
- * statement alone, the service without HTTP (actor resolved once, then per call), Fastify's inject (the
- * whole request pipeline without a socket), and autocannon inside the server's event loop (the old way).
+ * BENCH_BREAKDOWN=1 also measures the layers in between, to show where the time per press goes: the raw
+ * statement unprepared, our claim statement alone, the service without HTTP (actor resolved once, then per
+ * call), Fastify's inject (the whole request pipeline without a socket), autocannon inside the server's
+ * event loop (the old way), and the floor of any signed-in HTTP answer (GET /api/auth/me from the caches).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { RULE_PRESETS } from '../core/rules/callback-presets';
 import { addDays, localParts } from '../core/rules/callback-rules';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
-import { migrateToLatest, openDatabase } from '../server/db/client';
+import { migrateToLatest, openDatabase, rawHandleOf } from '../server/db/client';
 import { seedDemo } from '../server/db/seed/demo';
 import { ALL_DAY, seedCustomers } from '../server/features/callbacks/callbacks.fixtures';
 import { resolveSession } from '../server/features/auth/auth.service';
@@ -34,7 +38,7 @@ import { insertTasks } from '../server/features/callbacks/tasks.queries';
 import { loadInChild, median, result } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 8);
 const TASKS = Number(process.env.BENCH_TASKS ?? 20_000);
 const BREAKDOWN = process.env.BENCH_BREAKDOWN === '1';
@@ -106,36 +110,55 @@ await insertTasks(
   })),
 );
 await sql`analyze callback_tasks`.execute(db);
-/** Before each measurement: no leases, and no dead row versions left by the previous one (every claim
- * rewrites a row; without a vacuum the later measurements would scan ever more of them). */
+/**
+ * Before each measurement: no leases, no dead row versions left by the previous one (every claim rewrites
+ * a row; without a vacuum the later measurements would scan ever more of them), and no dirty pages for the
+ * checkpointer to write while the next side is measured. Only the leased rows are touched: rewriting the
+ * dealer's whole table here made gigabytes of WAL that the next measurement paid for.
+ */
 async function resetLeases() {
-  await sql`update callback_tasks set lease_user_id = null, lease_expires_at = null where dealer_id = ${dealerId}`.execute(
-    db,
-  );
+  await sql`update callback_tasks set lease_user_id = null, lease_expires_at = null
+    where dealer_id = ${dealerId} and lease_user_id is not null`.execute(db);
   await sql`vacuum analyze callback_tasks`.execute(db);
+  await sql`checkpoint`.execute(db).catch(() => undefined); // needs the pg_checkpoint role on a server
 }
 
 /** The baseline: each agent loops one statement that drops its lease and SKIP LOCKED-claims the next task. */
-async function rawLoop(seconds: number): Promise<number> {
+const RAW_CLAIM = `
+  with released as (
+    update callback_tasks set lease_user_id = null, lease_expires_at = null
+    where (dealer_id, id) in (select dealer_id, id from callback_tasks
+      where dealer_id = $1 and lease_user_id = $2 for update skip locked)
+  ), pick as (
+    select dealer_id, id from callback_tasks
+    where dealer_id = $1 and status in ('PENDING', 'APPOINTMENT') and due_start <= current_date
+      and (lease_expires_at is null or lease_expires_at <= now())
+      and (lease_user_id is null or lease_user_id <> $2)
+    order by priority desc, due_end, anchor_date, id limit 1 for update skip locked
+  )
+  update callback_tasks t set lease_user_id = $2, lease_expires_at = now() + interval '15 minutes'
+  from pick where t.dealer_id = pick.dealer_id and t.id = pick.id returning t.id`;
+const rawPool = (() => {
+  const h = rawHandleOf(db);
+  return h?.kind === 'postgres' ? h.pool : null;
+})();
+
+/**
+ * On a PostgreSQL server the baseline is a named prepared statement, as "next call" sends its own claim
+ * (planning the statement each time cost the raw loop about half its database time, measured); embedded
+ * PGlite has no named statements through its API, and there both sides send their text each time.
+ */
+async function rawLoop(seconds: number, prepared = rawPool !== null): Promise<number> {
   const until = Date.now() + seconds * 1000;
   let claims = 0;
   await Promise.all(
     agents.map(async (a) => {
       while (Date.now() < until) {
-        const r = await sql<{ id: string }>`
-          with released as (
-            update callback_tasks set lease_user_id = null, lease_expires_at = null
-            where (dealer_id, id) in (select dealer_id, id from callback_tasks
-              where dealer_id = ${dealerId} and lease_user_id = ${a.id} for update skip locked)
-          ), pick as (
-            select dealer_id, id from callback_tasks
-            where dealer_id = ${dealerId} and status in ('PENDING', 'APPOINTMENT') and due_start <= current_date
-              and (lease_expires_at is null or lease_expires_at <= now())
-              and (lease_user_id is null or lease_user_id <> ${a.id})
-            order by priority desc, due_end, anchor_date, id limit 1 for update skip locked
-          )
-          update callback_tasks t set lease_user_id = ${a.id}, lease_expires_at = now() + interval '15 minutes'
-          from pick where t.dealer_id = pick.dealer_id and t.id = pick.id returning t.id`.execute(db);
+        const values = [dealerId, a.id];
+        const r =
+          prepared && rawPool
+            ? await rawPool.query({ name: 'bench_raw_claim', text: RAW_CLAIM, values })
+            : await db.executeQuery(CompiledQuery.raw(RAW_CLAIM, values));
         if (r.rows.length) claims++;
       }
     }),
@@ -146,15 +169,15 @@ async function rawLoop(seconds: number): Promise<number> {
 const connectionHeaders = agents.map((a) => ({ cookie: a.cookie, 'x-csrf-token': a.csrf }));
 
 /** Ours: autocannon off the server's event loop, one connection per agent, each with its agent's session. */
-async function httpLoad(seconds: number) {
-  const r = await loadInChild(`${base}/api/callbacks/next`, {
+async function httpLoad(seconds: number, path = '/api/callbacks/next', method: 'GET' | 'POST' = 'POST') {
+  const r = await loadInChild(`${base}${path}`, {
     seconds,
     connections: AGENTS,
-    method: 'POST',
-    body: '{}',
+    method,
+    ...(method === 'POST' ? { body: '{}' } : {}),
     connectionHeaders,
   });
-  if (r.non2xx || r.errors) throw new Error(`POST /api/callbacks/next failed ${r.non2xx + r.errors} times`);
+  if (r.non2xx || r.errors) throw new Error(`${method} ${path} failed ${r.non2xx + r.errors} times`);
   return { rate: r.rps, ...(r.loaderCpuUs === undefined ? {} : { loaderCpuUs: r.loaderCpuUs }) };
 }
 
@@ -196,7 +219,11 @@ async function loop(seconds: number, press: (a: (typeof agents)[number], i: numb
 
 const tokenOf = (a: { cookie: string }) => decodeURIComponent(a.cookie.slice(a.cookie.indexOf('=') + 1));
 const actors = await Promise.all(agents.map((a) => resolveSession(db, config, tokenOf(a), '127.0.0.1')));
-const stages: [string, (seconds: number) => Promise<number>][] = [
+type Stage = [string, (seconds: number) => Promise<number | { rate: number; loaderCpuUs?: number }>];
+const stages: Stage[] = [
+  ...(rawPool
+    ? [['raw SQL claim, unprepared (parsed and planned each time)', (sec: number) => rawLoop(sec, false)] as Stage]
+    : []),
   [
     'claim statement (claimNext)',
     (sec) =>
@@ -238,6 +265,8 @@ const stages: [string, (seconds: number) => Promise<number>][] = [
       }),
   ],
   ['HTTP, autocannon in the server loop', httpLoadInLoop],
+  // Not a claim: what any signed-in answer costs at the least (session from the cache, no database).
+  ['floor: GET /api/auth/me over HTTP (requests/s)', (sec) => httpLoad(sec, '/api/auth/me', 'GET')],
 ];
 
 process.stdout.write(
@@ -246,9 +275,11 @@ process.stdout.write(
       .map((x) => x.toFixed(1))
       .join(' ')}\n`,
 );
-await rawLoop(1);
+// Warm-up (JIT, connections, plans) for both sides.
+await rawLoop(2);
+if (rawPool) await rawLoop(1, false);
 await resetLeases();
-await httpLoad(1);
+await httpLoad(2);
 const raw: number[] = [];
 const ours: number[] = [];
 /**
@@ -266,11 +297,22 @@ function machineBusyUs(): number | null {
     return null;
   }
 }
+function mainThreadUs(): number {
+  try {
+    const st = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10_000;
+  } catch {
+    return 0;
+  }
+}
 async function measured(run: () => Promise<{ rate: number; loaderCpuUs?: number }>) {
   const cpu = process.cpuUsage();
+  const main0 = mainThreadUs();
   const busy = machineBusyUs();
   const r = await run();
   const used = process.cpuUsage(cpu);
+  const mainUs = mainThreadUs() - main0;
   const busyAfter = machineBusyUs();
   const claims = r.rate * SECONDS;
   const per = (us: number) => Math.round(us / claims);
@@ -280,7 +322,7 @@ async function measured(run: () => Promise<{ rate: number; loaderCpuUs?: number 
   return {
     rate: r.rate,
     text:
-      `process ${per(server)} (user ${per(used.user)})` +
+      `process ${per(server)} (main thread ${per(mainUs)}, user ${per(used.user)})` +
       (r.loaderCpuUs === undefined ? '' : `, load generator ${per(loader)}`) +
       (machine === null
         ? ''
@@ -302,15 +344,25 @@ for (let i = 0; i < ROUNDS; i++) {
   if (!BREAKDOWN) continue;
   for (const [name, run] of stages) {
     await resetLeases();
-    const m = await measured(async () => ({ rate: await run(SECONDS) }));
+    const m = await measured(async () => {
+      const r = await run(SECONDS);
+      return typeof r === 'number' ? { rate: r } : r;
+    });
     layers.set(name, [...(layers.get(name) ?? []), m.rate]);
     process.stdout.write(
       `  ${name}: ${m.rate.toFixed(0)} claims/s (${(m.rate / raw[i]!).toFixed(2)} of raw); CPU µs per claim: ${m.text}\n`,
     );
   }
 }
-const ratio = median(ours) / median(raw);
-process.stdout.write(`median: raw ${median(raw).toFixed(0)} claims/s, ours ${median(ours).toFixed(0)} claims/s\n`);
+// Each round measures the two sides back to back; the machine's speed drifts between rounds (other work,
+// the VM's neighbours), so the result is the median of the rounds' own ratios, not a ratio of medians
+// taken from different rounds.
+const ratios = raw.map((r, i) => ours[i]! / r);
+const ratio = median(ratios);
+process.stdout.write(
+  `median: raw ${median(raw).toFixed(0)} claims/s, ours ${median(ours).toFixed(0)} claims/s; ` +
+    `ratio per round ${ratios.map((x) => x.toFixed(2)).join(', ')}\n`,
+);
 for (const [name, rates] of layers)
   process.stdout.write(
     `median ${name}: ${median(rates).toFixed(0)} claims/s (${(median(rates) / median(raw)).toFixed(2)} of raw)\n`,
