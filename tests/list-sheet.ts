@@ -26,6 +26,16 @@ export async function sheetOf(payload: Buffer) {
   return { ws, headers, rows, col, cells };
 }
 
+/** A downloaded file: its title line and its rows as objects keyed by header (the browser tests). */
+export async function recordsOf(payload: Buffer) {
+  const { ws, headers, rows } = await sheetOf(payload);
+  return {
+    title: String(ws.getCell(1, 1).value),
+    header: headers,
+    rows: rows.map((r) => Object.fromEntries(headers.map((h, k) => [h, r.getCell(k + 1).value]))),
+  };
+}
+
 type TestDb = import('../server/db/client').Db;
 
 /** Sets the dealer's row count above which an export of personal data needs a reason (report settings). */

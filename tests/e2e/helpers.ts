@@ -167,6 +167,15 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByTestId('side-menu').waitFor();
 }
 
+/** Clears and types into the field with this test id (an input, or the first input inside it: a date picker). */
+export async function fillField(page: Page, testId: string, value: string): Promise<void> {
+  const own = page.getByTestId(testId);
+  const isInput = (await own.evaluate((el) => el.tagName)) === 'INPUT';
+  const input = isInput ? own : own.locator('input').first();
+  await input.fill('');
+  await input.fill(value);
+}
+
 /** The menu-* test ids of the side menu, in order. */
 export async function menuKeys(page: Page): Promise<string[]> {
   const ids = await page

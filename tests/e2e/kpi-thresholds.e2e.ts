@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, useBrowserSession } from './helpers';
+import { fillField as fill, loginAs, useBrowserSession } from './helpers';
 
 /**
  * KPI thresholds in a real browser (SPEC §5.2, §5.3, C24 — versioned CONFIG): the CS supervisor finds the SPEC
@@ -9,14 +8,6 @@ import { loginAs, useBrowserSession } from './helpers';
  * history.
  */
 const { openPage } = useBrowserSession();
-
-async function fill(page: Page, testId: string, value: string) {
-  const own = page.getByTestId(testId);
-  const isInput = (await own.evaluate((el) => el.tagName)) === 'INPUT';
-  const input = isInput ? own : own.locator('input').first();
-  await input.fill('');
-  await input.fill(value);
-}
 
 describe('KPI thresholds page (headless Chromium)', () => {
   it(

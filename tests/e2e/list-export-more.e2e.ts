@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './demo-api';
 import { loginAs, useBrowserSession } from './helpers';
+import { recordsOf } from '../list-sheet';
 
 /**
  * More lists' Excel export in a real browser (issue 7): the CS lead downloads the callback queue and the forum
@@ -10,18 +10,7 @@ import { loginAs, useBrowserSession } from './helpers';
  */
 const { openPage } = useBrowserSession();
 
-async function rowsOf(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-  const rows: Record<string, unknown>[] = [];
-  for (let i = 4; i <= ws.rowCount; i++) {
-    const r = ws.getRow(i);
-    rows.push(Object.fromEntries(header.map((h, k) => [h, r.getCell(k + 1).value])));
-  }
-  return { title: String(ws.getCell(1, 1).value), header, rows };
-}
+const rowsOf = async (file: string) => recordsOf(await readFile(file));
 
 describe('more list exports (headless Chromium)', () => {
   it('the CS lead exports the callback queue and the forum monitor', async () => {

@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './demo-api';
 import { loginAs, useBrowserSession } from './helpers';
+import { recordsOf } from '../list-sheet';
 
 /**
  * A list's Excel export and printable page in a real browser (issue 7): the CS agent logs two hotline calls, clicks
@@ -12,18 +12,7 @@ import { loginAs, useBrowserSession } from './helpers';
  */
 const { openPage } = useBrowserSession();
 
-async function rowsOf(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
-  const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
-  const rows: Record<string, unknown>[] = [];
-  for (let i = 4; i <= ws.rowCount; i++) {
-    const r = ws.getRow(i);
-    rows.push(Object.fromEntries(header.map((h, k) => [h, r.getCell(k + 1).value])));
-  }
-  return { title: String(ws.getCell(1, 1).value), rows };
-}
+const rowsOf = async (file: string) => recordsOf(await readFile(file));
 
 describe('list export and print (headless Chromium)', () => {
   it('the CS agent exports the hotline log to Excel, gives a reason when asked, and prints the page', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loginAs, useBrowserSession } from './helpers';
+import { fillField as fill, loginAs, useBrowserSession } from './helpers';
 
 /**
  * Issue 6 configuration in a real browser (SPEC §4.7, §5.7, §9.2 C5–C10): the dealer admin saves a new
@@ -9,14 +9,6 @@ import { loginAs, useBrowserSession } from './helpers';
  */
 
 const { openPage } = useBrowserSession();
-
-async function fill(page: Page, testId: string, value: string) {
-  const own = page.getByTestId(testId);
-  const isInput = (await own.evaluate((el) => el.tagName)) === 'INPUT';
-  const input = isInput ? own : own.locator('input').first();
-  await input.fill('');
-  await input.fill(value);
-}
 
 async function pickOption(page: Page, testId: string, label: string) {
   await page.getByTestId(testId).click();
