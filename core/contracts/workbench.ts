@@ -23,7 +23,10 @@ export const WorkbenchContext = z.object({
   line: ScriptLine,
   dealerName: z.string(),
   agentName: z.string(),
+  /** How the script addresses the customer (先生 / 女士 / 先生/女士): the call is in Chinese whatever the UI language. */
   customerTitle: z.string(),
+  /** The customer's gender as stored, for the UI's own honorific; null when unknown. */
+  customerGender: z.enum(['male', 'female']).nullable(),
   order: z
     .object({
       kind: z.enum(['repair_order', 'sale']),

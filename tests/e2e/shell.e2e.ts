@@ -28,6 +28,13 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Side-menu entries whose label does not fit (cut off with "…"). */
+const cutMenuLabels = (page: Page) =>
+  page
+    .getByTestId('side-menu')
+    .locator('li[data-testid^="menu-"]')
+    .evaluateAll((items) => items.filter((li) => li.scrollWidth > li.clientWidth).map((li) => li.textContent));
+
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 async function expectPath(page: Page, pathname: string): Promise<void> {
@@ -104,6 +111,13 @@ describe('web shell (headless Chromium)', () => {
     await loginAs(page, 'dealer_admin');
     await expectText(page.getByTestId('page-title'), '经销商管理控制台');
     expect(await menuKeys(page)).toEqual(expectedMenu('dealer_admin'));
+    // The longest menu (the dealer admin's) fits in both languages: no label is cut off.
+    expect(await cutMenuLabels(page)).toEqual([]);
+    await page.getByTestId('lang-switch').click();
+    await expectText(page.getByTestId('menu-customer-permissions'), 'Customer data permissions');
+    expect(await cutMenuLabels(page)).toEqual([]);
+    await page.getByTestId('lang-switch').click();
+    await expectText(page.getByTestId('menu-customer-permissions'), /^\S+$/);
 
     await page.getByTestId('menu-users').click();
     await expectText(page.getByTestId('page-title'), '用户管理');

@@ -13,10 +13,14 @@ import { UserMenu } from './UserMenu';
 
 const { Header, Sider, Content } = Layout;
 
+/** antd's Layout.Header height (token layout.headerHeight default). */
+const HEADER_HEIGHT = 64;
+const SIDER_WIDTH = { zh: 208, en: 248 } as const;
+
 /** Header (product, dealer, language, user) + role-aware side menu + the page. */
 export function AppLayout() {
   const me = useSession();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -74,17 +78,27 @@ export function AppLayout() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           theme="light"
-          width={208}
-          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+          // English labels are longer ("Customer data permissions"): a wider menu instead of cut-off names.
+          width={i18n.language.startsWith('en') ? SIDER_WIDTH.en : SIDER_WIDTH.zh}
+          style={{
+            borderRight: `1px solid ${token.colorBorderSecondary}`,
+            // The menu stays beside the page and scrolls on its own, above the collapse trigger.
+            position: 'sticky',
+            top: HEADER_HEIGHT,
+            height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+            alignSelf: 'flex-start',
+          }}
         >
-          <Menu
-            mode="inline"
-            items={items}
-            selectedKeys={selected ? [selected.key] : []}
-            onClick={onClick}
-            style={{ borderInlineEnd: 'none' }}
-            data-testid="side-menu"
-          />
+          <div style={{ height: '100%', overflowY: 'auto' }} data-testid="side-menu-scroll">
+            <Menu
+              mode="inline"
+              items={items}
+              selectedKeys={selected ? [selected.key] : []}
+              onClick={onClick}
+              style={{ borderInlineEnd: 'none' }}
+              data-testid="side-menu"
+            />
+          </div>
         </Sider>
         <Content style={{ padding: 24 }}>
           <ErrorBoundary resetKey={pathname}>

@@ -105,6 +105,7 @@ export async function getContext(db: Db, actor: Actor, taskId: string): Promise<
     dealerName: t.dealerName,
     agentName: actor.displayName,
     customerTitle: title,
+    customerGender: t.gender === 'male' || t.gender === 'female' ? t.gender : null,
     order,
     script,
   };

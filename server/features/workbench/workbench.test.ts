@@ -58,6 +58,8 @@ describe(`workbench on ${TEST_DB_KIND}`, () => {
     expect(c.order).toMatchObject({ kind: 'repair_order', date: '2026-11-20', amount: 1234.56, staffName: '李顾问' });
     expect(c.script.greeting).toContain(`我是${dealerName}客户关系顾问${c.agentName}`);
     expect(c.script.greeting).toContain('您是测试客户wb0先生吗？2026年11月20日您的车到我处进行过保养维修');
+    // The script is spoken in Chinese; the gender goes along for the UI's own honorific (Mr. in English).
+    expect(c).toMatchObject({ customerTitle: '先生', customerGender: 'male' });
     expect(c.script.hints.join('')).toContain('千万别问');
   });
 
@@ -66,6 +68,7 @@ describe(`workbench on ${TEST_DB_KIND}`, () => {
     expect(c.line).toBe('sales');
     expect(c.order).toMatchObject({ kind: 'sale', date: '2026-11-18', staffName: '陈销售', model: '凯美瑞' });
     expect(c.script.greeting).toContain('先生/女士吗？感谢您2026年11月18日在我店购买凯美瑞');
+    expect(c).toMatchObject({ customerTitle: '先生/女士', customerGender: null });
   });
 
   it("answers 404 for another dealer's task and counts the remaining queue", async () => {

@@ -53,7 +53,11 @@ export function CustomerPanel(props: { task: Task; context?: Context; onDial: (p
         <Link to={`/customers/${c.id}`} data-testid="wb-customer-name">
           {c.name}
         </Link>
-        {context?.customerTitle}
+        {context && (
+          <span data-testid="wb-customer-title">
+            {t(`workbench.customer.honorific.${context.customerGender ?? 'unknown'}`)}
+          </span>
+        )}
       </Space>
     );
   }

@@ -12,12 +12,12 @@ export function OutcomePanel(props: {
   onAppointment: (v: string) => void;
   note: string;
   onNote: (v: string) => void;
-  /** E.g. the mobile survey link button (the customer answers on the phone instead). */
+  /** E.g. the mobile survey link button (the customer answers on the phone instead), below the note. */
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('workbench.outcome.title')} extra={props.extra} data-testid="wb-outcomes">
+    <Card size="small" title={t('workbench.outcome.title')} data-testid="wb-outcomes">
       <Space wrap size={[8, 8]}>
         {OUTCOME_BUTTONS.map((o, i) => (
           <Button
@@ -50,6 +50,7 @@ export function OutcomePanel(props: {
           onChange={(e) => props.onNote(e.target.value)}
           data-testid="wb-note"
         />
+        {props.extra}
       </Space>
     </Card>
   );

@@ -41,6 +41,7 @@ export const workbenchEn: Widen<typeof workbenchZhCN> = {
     overdue: 'Overdue',
     attempts: '{{n}} call(s) so far',
     noOrder: 'No linked order',
+    honorific: { male: '(Mr.)', female: '(Ms.)', unknown: '(Mr./Ms.)' },
   },
   script: {
     title: 'Call script',

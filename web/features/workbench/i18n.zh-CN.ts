@@ -38,6 +38,7 @@ export const workbenchZhCN = {
     overdue: '已超期',
     attempts: '已拨打 {{n}} 次',
     noOrder: '无关联订单',
+    honorific: { male: '先生', female: '女士', unknown: '先生/女士' },
   },
   script: {
     title: '回访话术',
