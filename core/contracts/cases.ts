@@ -260,4 +260,7 @@ export const UnhandledResponses = z.object({
   ),
 });
 export type UnhandledResponses = z.infer<typeof UnhandledResponses>;
+export type UnhandledItem = UnhandledResponses['items'][number];
+/** The list has no filter: always the signed-in user's own responses. */
+export const UnhandledQuery = z.object({}).strict();
 export const CaseRulesOverview = z.object({ current: CaseRuleSet, versions: z.array(CaseRuleSet) });

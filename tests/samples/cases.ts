@@ -61,6 +61,10 @@ export const CASES_SAMPLES: Record<string, Sample> = {
   }),
   'GET /api/cases/summary': () => ({ url: '/api/cases/summary', ok: 200 }),
   'GET /api/cases/unhandled': () => ({ url: '/api/cases/unhandled', ok: 200 }),
+  'GET /api/cases/unhandled/export.xlsx': () => ({
+    url: '/api/cases/unhandled/export.xlsx?reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/cases/route-preview': () => ({
     url: '/api/cases/route-preview?channel=as_phone&path=follow_up&severity=minor&department=quality',
     ok: 200,
@@ -92,6 +96,10 @@ export const CASES_SAMPLES: Record<string, Sample> = {
     ok: 200,
   }),
   'GET /api/daily-report': () => ({ url: '/api/daily-report?date=2026-01-05', ok: 200 }),
+  'GET /api/daily-report/export.xlsx': () => ({
+    url: '/api/daily-report/export.xlsx?date=2026-01-05&reason=%E5%AD%A3%E5%BA%A6%E5%A4%8D%E6%A0%B8',
+    ok: 200,
+  }),
   'GET /api/case-rules': () => ({ url: '/api/case-rules', ok: 200 }),
   'PUT /api/case-rules': () => ({
     url: '/api/case-rules',

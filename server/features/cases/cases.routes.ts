@@ -16,6 +16,7 @@ import {
   RoutePreview,
   RoutePreviewQuery,
   SecondCallbackRequest,
+  UnhandledQuery,
   UnhandledResponses,
 } from '../../../core/contracts/cases';
 import { IdParams } from '../../../core/contracts/common';
@@ -25,7 +26,7 @@ import * as steps from './case-steps.service';
 import * as svc from './cases.service';
 import * as open from './open-case.service';
 import { listExportRoute } from '../exports/list-export';
-import { CASES_EXPORT } from './cases.exports';
+import { CASES_EXPORT, DAILY_REPORT_EXPORT, UNHANDLED_EXPORT } from './cases.exports';
 
 const tags = ['cases'];
 
@@ -34,6 +35,8 @@ export function casesRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.manyi.database.db;
   listExportRoute(app, CASES_EXPORT);
+  listExportRoute(app, DAILY_REPORT_EXPORT);
+  listExportRoute(app, UNHANDLED_EXPORT);
   const actorOf = (req: FastifyRequest) => req.actor as Actor;
 
   r.post(
@@ -80,6 +83,7 @@ export function casesRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'My dissatisfied responses that have no case yet',
+        querystring: UnhandledQuery,
         response: { 200: UnhandledResponses },
       },
       config: { access: 'cases:create' },

@@ -17,8 +17,8 @@ interface Case {
   role: string;
   /** The filter both the JSON list and the export get (narrows the rows where the list has filters). */
   filter: string;
-  /** The header of the column holding the injected text. */
-  injected: string;
+  /** The header of the column holding the injected text (none for a list whose texts the test cannot choose). */
+  injected?: string;
   /** The header of a phone column and the full number that must not leave the system. */
   phone?: { header: string; full: string };
 }
@@ -55,6 +55,8 @@ const CASES: Case[] = [
     filter: '?filter=all&status=awaiting_reply&limit=200',
     injected: '问题详细记录',
   },
+  { list: '/api/daily-report', role: 'cs_agent', filter: '', injected: '问题' },
+  { list: '/api/cases/unhandled', role: 'cs_agent', filter: '' },
 ];
 
 describe(`list exports on ${TEST_DB_KIND}`, () => {
@@ -179,6 +181,18 @@ describe(`list exports on ${TEST_DB_KIND}`, () => {
         questionKey: 'q1',
         customerId: world.customerId,
       });
+    // A minor after-sales problem from a phone callback goes to today's daily work report (AYT-JL-客服-05).
+    await post(agent, '/api/cases', {
+      ...CASE_PROBLEM,
+      channel: 'as_phone',
+      severity: 'minor',
+      problem: INJECT,
+      responseId: await world.respond(agent),
+      questionKey: 'q1',
+      customerId: world.customerId,
+    });
+    // And one dissatisfied response left without a case (the agent's 待立案 list).
+    await world.respond(agent);
   });
 
   for (const c of CASES)
@@ -196,8 +210,10 @@ describe(`list exports on ${TEST_DB_KIND}`, () => {
       expect(String(ws.getCell(1, 1).value)).toContain('上海');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: TITLE_ROWS });
       // A formula never: the dangerous text is stored as text with a leading quote.
-      const texts = col(c.injected).map((cell) => String(cell.value ?? ''));
-      expect(texts.some((v) => v.includes(`'${INJECT}`))).toBe(true);
+      if (c.injected) {
+        const texts = col(c.injected).map((cell) => String(cell.value ?? ''));
+        expect(texts.some((v) => v.includes(`'${INJECT}`))).toBe(true);
+      }
       for (const r of rows) r.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));
       if (c.phone) {
         const phones = col(c.phone.header).map((cell) => String(cell.value ?? ''));

@@ -1,8 +1,9 @@
-import { Input, Space, Table, Tag } from 'antd';
+import { Flex, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDailyReport, type DailyReportItemData } from '../../api/cases';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { QueryError } from '../../ui/QueryError';
 import { useWhen } from './labels';
 
@@ -21,13 +22,17 @@ export function DailyReportTable() {
     );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Input
-        type="date"
-        style={{ maxWidth: 200 }}
-        value={date ?? q.data?.date ?? ''}
-        onChange={(e) => setDate(e.target.value || undefined)}
-        data-testid="daily-report-date"
-      />
+      <Flex justify="space-between" wrap gap={8}>
+        <Input
+          type="date"
+          style={{ maxWidth: 200 }}
+          value={date ?? q.data?.date ?? ''}
+          onChange={(e) => setDate(e.target.value || undefined)}
+          data-testid="daily-report-date"
+        />
+        {/* The paper form AYT-JL-客服-05 of the day shown, as Excel or printed. */}
+        <ListExportButtons path="/api/daily-report" filter={{ date: date ?? q.data?.date }} testId="daily-report" />
+      </Flex>
       <Table<DailyReportItemData>
         rowKey="id"
         size="middle"

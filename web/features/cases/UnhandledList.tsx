@@ -1,7 +1,8 @@
-import { Button, Table, Tag } from 'antd';
+import { Button, Flex, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnhandled, type UnhandledItem } from '../../api/cases';
+import { ListExportButtons } from '../../ui/ListExportButtons';
 import { QueryError } from '../../ui/QueryError';
 import { useWhen } from './labels';
 import { OpenCaseDialog } from './OpenCaseDialog';
@@ -15,6 +16,9 @@ export function UnhandledList() {
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <>
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <ListExportButtons path="/api/cases/unhandled" testId="cases-unhandled" />
+      </Flex>
       <Table<UnhandledItem>
         rowKey="responseId"
         size="middle"
