@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A page answers in well under a second alone, but CI shares two cores with the server, PGlite and Chromium:
+    // every expect.poll waits up to 15 s (vitest's default is 1 s) before it fails.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
