@@ -75,7 +75,7 @@ function describeFilter(
   lang: 'zh-CN' | 'en',
 ) {
   return Object.entries(query)
-    .filter(([k, v]) => v !== undefined && v !== '' && !['limit', 'offset', 'reason'].includes(k))
+    .filter(([k, v]) => v !== undefined && v !== '' && !['limit', 'offset', 'reason', 'dealerId'].includes(k))
     .map(([k, v]) => `${labels?.[k] ? pick(labels[k], lang) : k}=${String(v)}`)
     .join('；');
 }
@@ -89,13 +89,19 @@ export async function exportList<S extends z.ZodObject, R>(
   actor: Actor,
   query: z.infer<S> & { reason?: string | undefined },
 ) {
-  const dealerId = requireDealer(actor);
-  const dealer = actor.dealers.find((d) => d.id === dealerId);
-  const timeZone = dealer?.timeZone ?? 'Asia/Shanghai';
   const { reason, ...filter } = query;
+  // The rows are read (and the dealer checked against the actor's scope) before anything names the dealer.
+  const rows = await readAll(def, db, actor, filter as z.infer<S>);
+  // A list about another dealer of the actor's scope (a group analyst's drill or ranking: `dealerId` in the
+  // filter) is titled, timed, guarded and audited as that dealer's; every other list as the current dealer's.
+  const about = (filter as { dealerId?: unknown }).dealerId;
+  const dealer =
+    (typeof about === 'string' ? actor.dealers.find((d) => d.id === about) : undefined) ??
+    actor.dealers.find((d) => d.id === requireDealer(actor));
+  const dealerId = dealer?.id ?? requireDealer(actor);
+  const timeZone = dealer?.timeZone ?? 'Asia/Shanghai';
   const perms = await permissionsFor(db, dealerId, actor.roles);
   const columns = def.columns.filter((c) => !c.group || perms[c.group].view !== 'none');
-  const rows = await readAll(def, db, actor, filter as z.infer<S>);
   if (def.personal)
     await guardPersonalExport(db, actor, {
       dealerId,

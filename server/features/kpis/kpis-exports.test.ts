@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../tests/harness';
 import { SMALL_CONTENT } from '../../../tests/questionnaire-samples';
 import { TEST_DB_KIND } from '../../../tests/test-db';
+import { invalidateScopeCache } from '../org/scope-cache';
 import { FIXTURE, seedKpiMonth } from './kpis.fixture';
 import { exportAudits, INJECT, sheetOf, TITLE_ROWS } from '../../../tests/list-sheet';
 
@@ -181,10 +182,39 @@ describe(`KPI exports on ${TEST_DB_KIND}`, () => {
     expect((await t.as(hz, 'GET', `/api/kpis/staff-ranking/export.xlsx`)).statusCode).toBe(403);
   });
 
+  it("names, times and audits a group analyst's drill as the drilled dealer's, not the one the analyst works in", async () => {
+    const db = t.database.db;
+    const dealer = (code: string) =>
+      db.selectFrom('dealers').select(['id', 'name']).where('code', '=', code).executeTakeFirstOrThrow();
+    const [sh, hz] = [await dealer('SH001'), await dealer('HZ002')];
+    expect(sh.id).toBe(dealerId);
+    const analyst = await t.login('group_analyst');
+    // The analyst works in Hangzhou now and opens the Shanghai dealer's rows behind a chart.
+    expect((await t.as(analyst, 'POST', '/api/auth/dealer', { dealerId: hz.id })).statusCode).toBe(200);
+    const filter = `${range}&kind=tasks&dealerId=${sh.id}`;
+    const json = (await t.as(analyst, 'GET', `/api/kpis/drill?${filter}&limit=200`)).json() as { total: number };
+    const before = (await exportAudits(db, sh.id, 'kpi-drill')).length;
+    const res = await t.as(analyst, 'GET', `/api/kpis/drill/export.xlsx?${filter}`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const { ws, rows } = await sheetOf(res.rawPayload);
+    expect(rows.length).toBe(json.total);
+    expect(String(ws.getCell(1, 1).value)).toContain(sh.name);
+    expect(String(ws.getCell(1, 1).value)).not.toContain(hz.name);
+    // The title names the dealer; its id is not repeated in the filter line.
+    expect(String(ws.getCell(2, 1).value)).not.toContain(sh.id);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(sh.name);
+    const audits = await exportAudits(db, sh.id, 'kpi-drill');
+    expect(audits.length).toBe(before + 1);
+    expect(audits.map((a) => a.actorUsername)).toContain('group_analyst');
+    expect(await exportAudits(db, hz.id, 'kpi-drill')).toEqual([]);
+  });
+
   it('exports the benchmark: every dealer for the analyst, only its own for a dealer user', async () => {
     const db = t.database.db;
     // Only dealers with responses in the range are ranked: the fixture's dealer, named like a formula.
     await db.updateTable('dealers').set({ name: INJECT }).where('code', '=', 'SH001').execute();
+    // Written past the org service, so drop the cached scope dealers as its rename would.
+    invalidateScopeCache();
     const analyst = await t.login('group_analyst');
     const json = (await t.as(analyst, 'GET', `/api/kpis/benchmark?${range}`)).json() as {
       national: number;
