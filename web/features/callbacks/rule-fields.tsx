@@ -43,14 +43,14 @@ function taskColumns(t: TFunction): TableColumnsType<RuleTaskType> {
       render: (_, ty) =>
         EVENT_ANCHORED.includes(ty)
           ? t(`callbacks.rules.eventAnchors.${ty as 'SPECIAL_6M_ABSENT'}`)
-          : cell('anchor', <Select options={anchors} style={{ width: 140 }} />)(ty),
+          : cell('anchor', <Select options={anchors} style={{ width: 170 }} />)(ty),
     },
     { key: 'startDays', title: f('startDays'), render: (_, ty) => cell('startDays', num(0, 365))(ty) },
     { key: 'endDays', title: f('endDays'), render: (_, ty) => cell('endDays', num(0, 365))(ty) },
     {
       key: 'dayKind',
       title: f('dayKind'),
-      render: (_, ty) => cell('dayKind', <Select options={dayKinds} style={{ width: 110 }} />)(ty),
+      render: (_, ty) => cell('dayKind', <Select options={dayKinds} style={{ width: 140 }} />)(ty),
     },
     { key: 'percent', title: f('percent'), render: (_, ty) => cell('percent', num(0, 100))(ty) },
     {

@@ -10,7 +10,7 @@ export const registersEn: Widen<typeof registersZhCN> = {
     'aftersales-phone': 'After-sales phone callback register',
   },
   code: 'Form {{code}}',
-  export: 'Export Excel',
+  export: 'Export to Excel',
   filters: {
     period: 'Callback date',
     staff: 'Advisor / consultant',

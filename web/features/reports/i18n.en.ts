@@ -24,7 +24,7 @@ export const reportsEn: Widen<typeof reportsZhCN> = {
   save: 'Save notes',
   submit: 'Submit to the GM and directors',
   print: 'Print',
-  export: 'Export Excel',
+  export: 'Export to Excel',
   reasonTitle: 'Reason for the export',
   reasonHint: 'This export names many customers; give a reason (it is audited)',
   settings: {
