@@ -77,6 +77,15 @@ async function expectText(locator: Locator, expected: string | RegExp, timeout =
   await expect.poll(() => text(locator), { timeout }).toMatch(expected);
 }
 
+/**
+ * OK on the open dialog, then wait until it has closed: the demo import may still run in the background on the
+ * embedded database's one connection, so a save can take a while, and the dialog covers the menu until then.
+ */
+async function submitModal(p: Page): Promise<void> {
+  await p.locator('.ant-modal:visible .ant-btn-primary').click();
+  await expect.poll(() => p.locator('.ant-modal-wrap:visible').count(), { timeout: 60_000 }).toBe(0);
+}
+
 describe('DMS import (headless Chromium)', () => {
   it('dealer_admin imports a repair-order CSV, maps a column by hand and opens a customer from it', async () => {
     if (!server || !browser) throw new Error('beforeAll did not start the server and browser');
@@ -154,14 +163,14 @@ describe('DMS import (headless Chromium)', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '地址' }).first().click();
     await page.getByTestId('correction-value').fill('上海市嘉定区安亭镇墨玉路 888 号');
     await page.getByTestId('correction-found-how').fill('回访时客户告知');
-    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByTestId('menu-corrections').click();
     await expectText(page.getByTestId('page-title'), '客户信息修正');
     const row = page.getByTestId('corrections-table').locator('tr.ant-table-row', { hasText: CUSTOMER });
     await expectText(row, /地址.*墨玉路 888 号.*待修正/);
     await row.getByTestId('correction-resolve').click();
     await page.getByTestId('correction-note').fill('已按客户告知修改');
-    await page.locator('.ant-modal:visible .ant-btn-primary').click();
+    await submitModal(page);
     await page.getByTestId('correction-filter').getByText('待确认').click();
     await expectText(
       page.getByTestId('corrections-table').locator('tr.ant-table-row', { hasText: CUSTOMER }),
