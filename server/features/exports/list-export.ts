@@ -95,10 +95,8 @@ export async function exportList<S extends z.ZodObject, R>(
   // A list about another dealer of the actor's scope (a group analyst's drill or ranking: `dealerId` in the
   // filter) is titled, timed, guarded and audited as that dealer's; every other list as the current dealer's.
   const about = (filter as { dealerId?: unknown }).dealerId;
-  const dealer =
-    (typeof about === 'string' ? actor.dealers.find((d) => d.id === about) : undefined) ??
-    actor.dealers.find((d) => d.id === requireDealer(actor));
-  const dealerId = dealer?.id ?? requireDealer(actor);
+  const dealerId = typeof about === 'string' && actor.dealerIds.includes(about) ? about : requireDealer(actor);
+  const dealer = actor.dealers.find((d) => d.id === dealerId);
   const timeZone = dealer?.timeZone ?? 'Asia/Shanghai';
   const perms = await permissionsFor(db, dealerId, actor.roles);
   const columns = def.columns.filter((c) => !c.group || perms[c.group].view !== 'none');
