@@ -13,6 +13,8 @@ export function DailyReportTable() {
   const when = useWhen();
   const [date, setDate] = useState<string | undefined>(undefined);
   const q = useDailyReport(date);
+  // The day shown: the one picked, else the server's today.
+  const shown = date ?? q.data?.date;
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   const satisfied = (v: boolean | null) =>
     v === null ? (
@@ -26,12 +28,12 @@ export function DailyReportTable() {
         <Input
           type="date"
           style={{ maxWidth: 200 }}
-          value={date ?? q.data?.date ?? ''}
+          value={shown ?? ''}
           onChange={(e) => setDate(e.target.value || undefined)}
           data-testid="daily-report-date"
         />
         {/* The paper form AYT-JL-客服-05 of the day shown, as Excel or printed. */}
-        <ListExportButtons path="/api/daily-report" filter={{ date: date ?? q.data?.date }} testId="daily-report" />
+        <ListExportButtons path="/api/daily-report" filter={{ date: shown }} testId="daily-report" />
       </Flex>
       <Table<DailyReportItemData>
         rowKey="id"
